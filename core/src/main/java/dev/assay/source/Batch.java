@@ -1,0 +1,31 @@
+package dev.assay.source;
+
+import java.util.List;
+
+/**
+ * The resolved data of one validation: a schema and a way to scan its rows as Arrow record batches.
+ *
+ * <p>A batch may be scanned more than once (a validation scans it once per row filter group at most).
+ * Implementations are thread-safe: {@link #splits} may be called from any thread and the returned
+ * splits are read concurrently, each by one thread.
+ */
+public interface Batch {
+    /** A short human name for messages and results, such as a file name. Never null. */
+    String name();
+
+    /**
+     * The schema of the batch. Sources that infer types may read a sample to answer.
+     *
+     * @throws dev.assay.error.AssayException if the data cannot be reached or its header is malformed
+     */
+    DatasetSchema schema();
+
+    /**
+     * Independent parts of the data that can be read in parallel. Reading all of them, each once,
+     * yields every row exactly once; record batch ordinals order the rows across splits.
+     *
+     * @param request the columns to decode and where to allocate, never null
+     * @return the splits, never null; empty for an empty dataset
+     */
+    List<Split> splits(ScanRequest request);
+}
