@@ -14,6 +14,17 @@ public interface RowFilter {
         return NoRowFilter.INSTANCE;
     }
 
+    /** Parses a SQL-like condition (scaffold until the row-condition parser lands). */
+    static RowFilter parse(String condition) {
+        return parse(condition, "sql");
+    }
+
+    /** Parses a condition in the given syntax (scaffold until the row-condition parser lands). */
+    static RowFilter parse(String condition, String conditionParser) {
+        throw new dev.assay.error.AssayException(
+                dev.assay.error.ErrorCode.INVALID_ROW_CONDITION, "row_condition is not available in this build");
+    }
+
     /** True for the filter that keeps every row. */
     default boolean isNone() {
         return false;

@@ -1,0 +1,14 @@
+package dev.assay.engine.arrow;
+
+/**
+ * Mergeable state computing one or more metrics over a stream of record batches (a commutative
+ * semigroup: batches may arrive on several threads in any order and partial states merge). Each
+ * instance is used by one thread; merging happens after all batches are seen.
+ */
+interface Accumulator {
+    /** Adds the selected rows of a batch. */
+    void add(BatchView batch, Selection rows);
+
+    /** Adds the state of {@code other}, of the same class and key, into this one. */
+    void merge(Accumulator other);
+}

@@ -1,0 +1,289 @@
+package dev.assay.engine.arrow;
+
+import dev.assay.metric.DuplicateRows;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds rows whose key (one column, or several combined) occurs more than once. Keeps, per distinct key,
+ * its count and first position (exact; memory grows with distinct keys) and, for samples, the first
+ * repeated occurrences in data order.
+ */
+final class DuplicateAccumulator implements Accumulator {
+    private final DuplicateRows metric;
+    private final List<String> keyColumns;
+    private final boolean singleLong;
+    private final LongHashTable longs;
+    private final BytesHashTable bytes;
+    private final List<ValueKind> kinds;
+    final SampleHeap repeats;
+    long elements;
+    long missing;
+    long badUnexpected;
+    List<ArrowColumn> lastColumns;
+    private byte[] keyBuffer = new byte[64];
+
+    DuplicateAccumulator(DuplicateRows metric, List<ValueKind> kinds) {
+        this.metric = metric;
+        this.keyColumns = metric.keyColumns();
+        this.kinds = kinds;
+        this.singleLong = kinds.size() == 1 && (kinds.get(0).longOrdered() || kinds.get(0) == ValueKind.FLOAT);
+        this.longs = singleLong ? new LongHashTable(true) : null;
+        this.bytes = singleLong ? null : new BytesHashTable(true);
+        this.repeats = new SampleHeap(metric.samples().limit());
+    }
+
+    @Override
+    public void add(BatchView batch, Selection rows) {
+        int n = rows.size();
+        elements += n;
+        List<ArrowColumn> cols = new ArrayList<>(keyColumns.size());
+        for (String name : keyColumns) {
+            cols.add(batch.column(name));
+        }
+        lastColumns = cols;
+        BitSet bad = batch.badRows(keyColumns);
+        long ordinal = batch.ordinal();
+        int total = cols.size();
+        for (int k = 0; k < n; k++) {
+            int row = rows.row(k);
+            if (bad != null && bad.get(row)) {
+                badUnexpected++;
+                long position = Positions.of(ordinal, row);
+                if (repeats.wants(position)) {
+                    repeats.offer(new SampleHeap.Sample(
+                            position,
+                            batch.badText(row, keyColumns.get(0)),
+                            UnexpectedAccumulator.indexOf(
+                                    batch, row, metric.samples().indexColumns()),
+                            true));
+                }
+                continue;
+            }
+            int nulls = 0;
+            for (ArrowColumn c : cols) {
+                if (c.isNull(row)) {
+                    nulls++;
+                }
+            }
+            // A single column skips nulls, as GX does; several columns follow ignore_row_if.
+            if (nulls > 0 && (total == 1 || metric.ignoreRowIf().ignores(nulls, total))) {
+                missing++;
+                continue;
+            }
+            long position = Positions.of(ordinal, row);
+            int prior;
+            if (singleLong) {
+                ArrowColumn c = cols.get(0);
+                long key = c.kind == ValueKind.FLOAT ? DoubleKeys.key(c.getDouble(row)) : c.getLong(row);
+                prior = longs.add(key, position);
+            } else if (total == 1 && cols.get(0).kind == ValueKind.STRING) {
+                ArrowColumn.StringColumn s = (ArrowColumn.StringColumn) cols.get(0);
+                prior = bytes.add(s.strings.getDataBuffer(), s.start(row), s.byteLength(row), position);
+            } else {
+                int length = encode(cols, row);
+                prior = bytes.add(keyBuffer, length, position);
+            }
+            if (prior > 0 && repeats.wants(position)) {
+                repeats.offer(new SampleHeap.Sample(
+                        position,
+                        value(cols, row),
+                        UnexpectedAccumulator.indexOf(
+                                batch, row, metric.samples().indexColumns()),
+                        false));
+            }
+        }
+    }
+
+    private Object value(List<ArrowColumn> cols, int row) {
+        if (cols.size() == 1) {
+            return cols.get(0).getObject(row);
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (ArrowColumn c : cols) {
+            map.put(c.name(), c.getObject(row));
+        }
+        return map;
+    }
+
+    /** Encodes the key of a row into keyBuffer: per column a tag and its value. Returns the length. */
+    private int encode(List<ArrowColumn> cols, int row) {
+        int pos = 0;
+        for (ArrowColumn c : cols) {
+            ensure(pos + 9);
+            if (c.isNull(row)) {
+                keyBuffer[pos++] = 0;
+                continue;
+            }
+            switch (c.kind) {
+                case FLOAT:
+                    keyBuffer[pos++] = 2;
+                    pos = putLong(pos, DoubleKeys.key(c.getDouble(row)));
+                    break;
+                case STRING: {
+                    ArrowColumn.StringColumn s = (ArrowColumn.StringColumn) c;
+                    int len = s.byteLength(row);
+                    ensure(pos + 5 + len);
+                    keyBuffer[pos++] = 3;
+                    pos = putInt(pos, len);
+                    s.strings.getDataBuffer().getBytes(s.start(row), keyBuffer, pos, len);
+                    pos += len;
+                    break;
+                }
+                case DECIMAL:
+                case OTHER: {
+                    Object v = c.getObject(row);
+                    String text =
+                            v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v.toString();
+                    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+                    ensure(pos + 5 + b.length);
+                    keyBuffer[pos++] = 4;
+                    pos = putInt(pos, b.length);
+                    System.arraycopy(b, 0, keyBuffer, pos, b.length);
+                    pos += b.length;
+                    break;
+                }
+                default:
+                    keyBuffer[pos++] = 1;
+                    pos = putLong(pos, c.getLong(row));
+            }
+        }
+        return pos;
+    }
+
+    private void ensure(int capacity) {
+        if (keyBuffer.length < capacity) {
+            keyBuffer = java.util.Arrays.copyOf(keyBuffer, Math.max(capacity, keyBuffer.length * 2));
+        }
+    }
+
+    private int putLong(int pos, long v) {
+        for (int i = 0; i < 8; i++) {
+            keyBuffer[pos + i] = (byte) (v >>> (56 - 8 * i));
+        }
+        return pos + 8;
+    }
+
+    private int putInt(int pos, int v) {
+        for (int i = 0; i < 4; i++) {
+            keyBuffer[pos + i] = (byte) (v >>> (24 - 8 * i));
+        }
+        return pos + 4;
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+        DuplicateAccumulator o = (DuplicateAccumulator) other;
+        elements += o.elements;
+        missing += o.missing;
+        badUnexpected += o.badUnexpected;
+        if (lastColumns == null) {
+            lastColumns = o.lastColumns;
+        }
+        // A key seen by both workers is duplicated; the later of its two first positions is a repeat.
+        if (singleLong) {
+            o.longs.forEach((key, count, first) -> {
+                long mine = longs.firstPosition(key);
+                if (mine >= 0) {
+                    repeats.offer(new SampleHeap.Sample(Math.max(mine, first), longValue(key), Map.of(), false));
+                }
+            });
+            longs.merge(o.longs);
+        } else {
+            o.bytes.forEach((key, count, first) -> {
+                long mine = bytes.firstPosition(key);
+                if (mine >= 0) {
+                    repeats.offer(new SampleHeap.Sample(Math.max(mine, first), decode(key), Map.of(), false));
+                }
+            });
+            bytes.merge(o.bytes);
+        }
+        repeats.merge(o.repeats);
+    }
+
+    private Object longValue(long key) {
+        ArrowColumn c = lastColumns.get(0);
+        return c.kind == ValueKind.FLOAT ? Double.longBitsToDouble(key) : c.objectOfLong(key);
+    }
+
+    /** Rows whose key occurs more than once, plus bad rows. */
+    long unexpectedCount() {
+        long[] sum = {badUnexpected};
+        if (singleLong) {
+            longs.forEach((key, count, first) -> {
+                if (count > 1) {
+                    sum[0] += count;
+                }
+            });
+        } else {
+            bytes.forEach((key, count, first) -> {
+                if (count > 1) {
+                    sum[0] += count;
+                }
+            });
+        }
+        return sum[0];
+    }
+
+    /**
+     * The first unexpected rows in data order: the first occurrences of duplicated keys and the kept
+     * repeats, at most {@code limit}.
+     */
+    List<SampleHeap.Sample> samples(int limit) {
+        SampleHeap all = new SampleHeap(limit);
+        if (singleLong) {
+            longs.forEach((key, count, first) -> {
+                if (count > 1) {
+                    all.offer(new SampleHeap.Sample(first, longValue(key), Map.of(), false));
+                }
+            });
+        } else {
+            bytes.forEach((key, count, first) -> {
+                if (count > 1) {
+                    all.offer(new SampleHeap.Sample(first, decode(key), Map.of(), false));
+                }
+            });
+        }
+        for (SampleHeap.Sample s : repeats.sorted()) {
+            all.offer(s);
+        }
+        return all.sorted();
+    }
+
+    private Object decode(byte[] key) {
+        if (keyColumns.size() == 1 && kinds.get(0) == ValueKind.STRING) {
+            return new String(key, StandardCharsets.UTF_8);
+        }
+        ByteBuffer in = ByteBuffer.wrap(key);
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyColumns.size(); i++) {
+            byte tag = in.get();
+            Object v;
+            switch (tag) {
+                case 0:
+                    v = null;
+                    break;
+                case 1:
+                    v = lastColumns == null ? in.getLong() : lastColumns.get(i).objectOfLong(in.getLong());
+                    break;
+                case 2:
+                    v = Double.longBitsToDouble(in.getLong());
+                    break;
+                default: {
+                    byte[] b = new byte[in.getInt()];
+                    in.get(b);
+                    String text = new String(b, StandardCharsets.UTF_8);
+                    v = tag == 4 && kinds.get(i) == ValueKind.DECIMAL ? new BigDecimal(text) : text;
+                }
+            }
+            map.put(keyColumns.get(i), v);
+        }
+        return keyColumns.size() == 1 ? map.values().iterator().next() : map;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.assay.expectation;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.assay.metric.Metric;
+import dev.assay.metric.RowPredicate;
+import dev.assay.metric.SampleSpec;
+import dev.assay.metric.UnexpectedRows;
+import dev.assay.metric.UnexpectedRowsResult;
+import dev.assay.model.Dimension;
+import dev.assay.model.ExpectationOptions;
+import dev.assay.model.ExpectationType;
+import dev.assay.model.Kind;
+import dev.assay.model.KwargReader;
+import dev.assay.model.KwargWriter;
+import java.util.List;
+
+/**
+ * No non-null string value contains a match of a regular expression.
+ *
+ * <p>Passes: {@code notMatches("@")} on {@code [a, b]}<br>
+ * Fails: the same on {@code [a, a@b]} (1 unexpected)
+ */
+public record ColumnValuesNotMatchRegex(String column, String regex, ExpectationOptions options)
+        implements RowExpectation {
+    /** expect_column_values_to_not_match_regex. */
+    public static final ExpectationType TYPE = ExpectationType.of(
+            "expect_column_values_to_not_match_regex",
+            Kind.COLUMN_MAP,
+            Dimension.VALIDITY,
+            ColumnValuesNotMatchRegex::read);
+
+    public ColumnValuesNotMatchRegex {
+        requireNonNull(column, "column is null");
+        requireNonNull(regex, "regex is null");
+        Values.checkRegex(regex);
+        requireNonNull(options, "options is null");
+    }
+
+    /** With default options. */
+    public ColumnValuesNotMatchRegex(String column, String regex) {
+        this(column, regex, ExpectationOptions.DEFAULT);
+    }
+
+    static ColumnValuesNotMatchRegex read(KwargReader kwargs, ExpectationOptions options) {
+        return new ColumnValuesNotMatchRegex(kwargs.string("column"), kwargs.string("regex"), options);
+    }
+
+    @Override
+    public ExpectationType type() {
+        return TYPE;
+    }
+
+    @Override
+    public ColumnValuesNotMatchRegex withOptions(ExpectationOptions options) {
+        return new ColumnValuesNotMatchRegex(column, regex, options);
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of(column);
+    }
+
+    @Override
+    public Metric<UnexpectedRowsResult> unexpectedRows(SampleSpec samples) {
+        return new UnexpectedRows(new RowPredicate.MatchesRegex(column, regex, true), options.rowFilter(), samples);
+    }
+
+    @Override
+    public String unexpectedPhrase() {
+        return "match /" + regex + "/";
+    }
+
+    @Override
+    public void writeKwargs(KwargWriter kwargs) {
+        kwargs.put("column", column);
+        kwargs.put("regex", regex);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.assay.expectation;
+
+import dev.assay.error.InvalidExpectationException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Compares observed values with expectation arguments across representations: numbers by value,
+ * dates and times with ISO-8601 text, strings by code point.
+ */
+final class Values {
+    private Values() {}
+
+    /**
+     * Compares {@code a} with {@code b}.
+     *
+     * @throws IllegalArgumentException if they cannot be compared (a number with a date)
+     */
+    static int compare(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return toBigDecimal(x).compareTo(toBigDecimal(y));
+        }
+        if (a instanceof Number x && b instanceof String s) {
+            return toBigDecimal(x).compareTo(parseNumber(s, a, b));
+        }
+        if (a instanceof String s && b instanceof Number y) {
+            return parseNumber(s, a, b).compareTo(toBigDecimal(y));
+        }
+        if (a instanceof Temporal || b instanceof Temporal) {
+            Instant x = instant(a).orElseThrow(() -> incomparable(a, b));
+            Instant y = instant(b).orElseThrow(() -> incomparable(a, b));
+            if (a instanceof LocalTime || b instanceof LocalTime) {
+                throw incomparable(a, b);
+            }
+            return x.compareTo(y);
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return compareCodePoints(x, y);
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return Boolean.compare(x, y);
+        }
+        throw incomparable(a, b);
+    }
+
+    private static int compareCodePoints(String x, String y) {
+        int i = 0;
+        int j = 0;
+        while (i < x.length() && j < y.length()) {
+            int a = x.codePointAt(i);
+            int b = y.codePointAt(j);
+            if (a != b) {
+                return Integer.compare(a, b);
+            }
+            i += Character.charCount(a);
+            j += Character.charCount(b);
+        }
+        return Integer.compare(x.length() - i, y.length() - j);
+    }
+
+    private static BigDecimal parseNumber(String s, Object a, Object b) {
+        try {
+            return new BigDecimal(s.trim());
+        } catch (NumberFormatException e) {
+            throw incomparable(a, b);
+        }
+    }
+
+    static BigDecimal toBigDecimal(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return d > 0 ? BigDecimal.valueOf(Double.MAX_VALUE) : BigDecimal.valueOf(-Double.MAX_VALUE);
+            }
+            return BigDecimal.valueOf(d);
+        }
+        return BigDecimal.valueOf(n.longValue());
+    }
+
+    /** A value as an instant: local values and values without offset are read as UTC. */
+    static Optional<Instant> instant(Object value) {
+        if (value instanceof Instant i) {
+            return Optional.of(i);
+        }
+        if (value instanceof LocalDateTime l) {
+            return Optional.of(l.toInstant(ZoneOffset.UTC));
+        }
+        if (value instanceof LocalDate d) {
+            return Optional.of(d.atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        if (value instanceof OffsetDateTime o) {
+            return Optional.of(o.toInstant());
+        }
+        if (value instanceof ZonedDateTime z) {
+            return Optional.of(z.toInstant());
+        }
+        if (value instanceof String s) {
+            return parseInstant(s.trim());
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Instant> parseInstant(String text) {
+        String t =
+                text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        try {
+            return Optional.of(OffsetDateTime.parse(t).toInstant());
+        } catch (DateTimeParseException ignored) {
+            // try without an offset
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException ignored) {
+            // try a date
+        }
+        try {
+            return Optional.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A key under which equal values are equal: numbers by value, temporal values and ISO text as
+     * instants where they parse, other values as they are.
+     */
+    static Object key(Object value) {
+        if (value instanceof Number n) {
+            BigDecimal d = toBigDecimal(n).stripTrailingZeros();
+            return d.signum() == 0 ? BigDecimal.ZERO : d;
+        }
+        if (value instanceof Temporal && !(value instanceof LocalTime)) {
+            return instant(value).map(i -> (Object) i).orElse(value);
+        }
+        return value;
+    }
+
+    /** The key of an argument compared with observed values like {@code sample}: ISO text as instants. */
+    static Object keyLike(Object value, Object sample) {
+        if (value instanceof String s && sample instanceof Temporal && !(sample instanceof LocalTime)) {
+            return parseInstant(s.trim()).map(i -> (Object) i).orElse(value);
+        }
+        return key(value);
+    }
+
+    /** A copy of a value set: non-null values, order kept. */
+    static List<Object> copyOf(List<Object> values) {
+        for (Object v : values) {
+            if (v == null) {
+                throw new InvalidExpectationException("value_set must not contain null");
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** A value set as text for messages, shortened after 10 values. */
+    static String showSet(java.util.Collection<?> values) {
+        StringBuilder out = new StringBuilder("{");
+        int i = 0;
+        for (Object v : values) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            if (i == 10) {
+                out.append("... ").append(values.size() - 10).append(" more");
+                break;
+            }
+            out.append(show(v));
+            i++;
+        }
+        return out.append('}').toString();
+    }
+
+    /** Rejects an invalid regular expression with the position of the problem. */
+    static void checkRegex(String regex) {
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new InvalidExpectationException(
+                    "invalid regex '" + regex + "': " + e.getDescription() + " near index " + e.getIndex());
+        }
+    }
+
+    private static IllegalArgumentException incomparable(Object a, Object b) {
+        return new IllegalArgumentException(show(a) + " cannot be compared with " + show(b));
+    }
+
+    /** A value as it appears in messages: strings quoted. */
+    static String show(Object value) {
+        if (value instanceof String s) {
+            return "'" + s + "'";
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+            return String.valueOf(d.longValue());
+        }
+        return String.valueOf(value);
+    }
+}
