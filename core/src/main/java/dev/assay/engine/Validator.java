@@ -1,0 +1,149 @@
+package dev.assay.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.assay.engine.arrow.ArrowEngine;
+import dev.assay.error.AssayException;
+import dev.assay.metric.CurrentTime;
+import dev.assay.metric.Metric;
+import dev.assay.metric.MetricValues;
+import dev.assay.model.Expectation;
+import dev.assay.model.ExpectationSuite;
+import dev.assay.model.ResultFormat;
+import dev.assay.result.Errored;
+import dev.assay.result.ExpectationResult;
+import dev.assay.result.ValidationResult;
+import dev.assay.source.Batch;
+import dev.assay.source.DatasetSchema;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates batches against suites: collects the metrics every expectation needs, deduplicated, has
+ * the engine compute them all in one pass, and lets each expectation judge its values. An expectation
+ * that cannot be evaluated (a missing column, a metric that does not apply) becomes {@link Errored}
+ * and the rest still run. Immutable and thread-safe.
+ */
+public final class Validator {
+    private final Engine engine;
+    private final ResultFormat resultFormat;
+    private final Clock clock;
+
+    private Validator(Engine engine, ResultFormat resultFormat, Clock clock) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.resultFormat = requireNonNull(resultFormat, "resultFormat is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** A validator on the Arrow engine, BASIC results and the system clock. */
+    public static Validator create() {
+        return new Validator(ArrowEngine.create(), ResultFormat.BASIC, Clock.systemUTC());
+    }
+
+    /** This validator computing metrics with {@code engine}. */
+    public Validator withEngine(Engine engine) {
+        return new Validator(engine, resultFormat, clock);
+    }
+
+    /** This validator with a default result format for expectations that set none. */
+    public Validator withResultFormat(ResultFormat format) {
+        return new Validator(engine, format, clock);
+    }
+
+    /** This validator reading "now" (for freshness) from {@code clock}, e.g. a fixed clock for reproducible runs. */
+    public Validator withClock(Clock clock) {
+        return new Validator(engine, resultFormat, clock);
+    }
+
+    /**
+     * Validates {@code batch} against {@code suite}.
+     *
+     * @throws AssayException if the data cannot be read, or an expectation with {@code catch_exceptions:
+     *     false} cannot be evaluated
+     */
+    public ValidationResult validate(Batch batch, ExpectationSuite suite) {
+        requireNonNull(batch, "batch is null");
+        requireNonNull(suite, "suite is null");
+        Instant startedAt = clock.instant();
+        long start = System.nanoTime();
+        DatasetSchema schema = batch.schema();
+        List<Expectation> expectations = suite.expectations();
+        ExpectationResult[] results = new ExpectationResult[expectations.size()];
+        Set<Metric<?>> metrics = new LinkedHashSet<>();
+        for (int i = 0; i < expectations.size(); i++) {
+            Expectation e = expectations.get(i);
+            ResultFormat format = formatOf(e);
+            try {
+                checkColumns(e, format, schema, batch.name());
+                metrics.addAll(e.metrics(format));
+            } catch (RuntimeException ex) {
+                results[i] = errored(e, format, ex);
+            }
+        }
+        boolean needsTime = metrics.remove(new CurrentTime());
+        EngineRun run = engine.compute(batch, metrics);
+        MetricValues values = run.values();
+        if (needsTime) {
+            values = MetricValues.builder()
+                    .putAll(values)
+                    .put(new CurrentTime(), clock.instant())
+                    .build();
+        }
+        for (int i = 0; i < expectations.size(); i++) {
+            if (results[i] != null) {
+                continue;
+            }
+            Expectation e = expectations.get(i);
+            ResultFormat format = formatOf(e);
+            try {
+                results[i] = e.evaluate(values, format);
+            } catch (RuntimeException ex) {
+                results[i] = errored(e, format, ex);
+            }
+        }
+        List<ExpectationResult> list = new ArrayList<>(List.of(results));
+        ValidationResult.RunInfo info = new ValidationResult.RunInfo(
+                startedAt,
+                Duration.ofNanos(System.nanoTime() - start),
+                run.elapsed(),
+                engine.name(),
+                run.scans(),
+                run.rowsScanned(),
+                run.badRows());
+        return new ValidationResult(suite.name(), batch.name(), list, info);
+    }
+
+    private ResultFormat formatOf(Expectation e) {
+        return e.options().resultFormat().orElse(resultFormat);
+    }
+
+    private static void checkColumns(Expectation e, ResultFormat format, DatasetSchema schema, String batchName) {
+        List<String> needed = new ArrayList<>(e.columns());
+        needed.addAll(format.unexpectedIndexColumnNames());
+        needed.addAll(e.options().rowFilter().columns());
+        for (String column : needed) {
+            schema.require(column, batchName);
+        }
+    }
+
+    private static ExpectationResult errored(Expectation e, ResultFormat format, RuntimeException ex) {
+        if (!e.options().catchExceptions()) {
+            throw ex;
+        }
+        StringWriter trace = new StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        return new Errored(
+                e,
+                format,
+                ex.getMessage() == null ? ex.toString() : ex.getMessage(),
+                ex.getClass().getSimpleName(),
+                trace.toString());
+    }
+}
