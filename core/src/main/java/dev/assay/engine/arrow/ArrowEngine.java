@@ -230,6 +230,7 @@ public final class ArrowEngine implements Engine {
                             existing.merge(e.getValue());
                         }
                     }
+                    w.accumulators.clear(); // let merged-away state be collected
                 }
                 // A spec that saw no batch (an empty dataset) still answers, from an empty accumulator.
                 for (AccumulatorSpec spec : specs.values()) {

@@ -17,7 +17,7 @@ final class DistinctAccumulator implements Accumulator {
         this.column = column;
         this.kind = kind;
         boolean byBytes = kind == ValueKind.STRING || kind == ValueKind.DECIMAL || kind == ValueKind.OTHER;
-        this.longs = byBytes ? null : new LongHashTable(false);
+        this.longs = byBytes ? null : new LongHashTable();
         this.bytes = byBytes ? new BytesHashTable(false) : null;
     }
 
@@ -42,7 +42,7 @@ final class DistinctAccumulator implements Accumulator {
                 for (int k = 0; k < n; k++) {
                     int row = rows.row(k);
                     if (!col.isNull(row)) {
-                        longs.add(DoubleKeys.key(col.getDouble(row)), 0);
+                        longs.addCount(DoubleKeys.key(col.getDouble(row)));
                     }
                 }
                 break;
@@ -60,7 +60,7 @@ final class DistinctAccumulator implements Accumulator {
                 for (int k = 0; k < n; k++) {
                     int row = rows.row(k);
                     if (!col.isNull(row)) {
-                        longs.add(col.getLong(row), 0);
+                        longs.addCount(col.getLong(row));
                     }
                 }
         }
@@ -77,7 +77,7 @@ final class DistinctAccumulator implements Accumulator {
             sample = o.sample;
         }
         if (longs != null) {
-            longs.merge(o.longs);
+            longs.merge(o.longs, (key, a, b) -> a + b);
         } else {
             bytes.merge(o.bytes);
         }

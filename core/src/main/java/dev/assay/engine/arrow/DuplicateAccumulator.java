@@ -26,6 +26,9 @@ final class DuplicateAccumulator implements Accumulator {
     long elements;
     long missing;
     long badUnexpected;
+    /** Rows of repeated keys, for the long-key table (the bytes table keeps counts instead). */
+    long repeatedRows;
+
     List<ArrowColumn> lastColumns;
     private byte[] keyBuffer = new byte[64];
 
@@ -34,7 +37,7 @@ final class DuplicateAccumulator implements Accumulator {
         this.keyColumns = metric.keyColumns();
         this.kinds = kinds;
         this.singleLong = kinds.size() == 1 && (kinds.get(0).longOrdered() || kinds.get(0) == ValueKind.FLOAT);
-        this.longs = singleLong ? new LongHashTable(true) : null;
+        this.longs = singleLong ? new LongHashTable() : null;
         this.bytes = singleLong ? null : new BytesHashTable(true);
         this.repeats = new SampleHeap(metric.samples().limit());
     }
@@ -82,7 +85,8 @@ final class DuplicateAccumulator implements Accumulator {
             if (singleLong) {
                 ArrowColumn c = cols.get(0);
                 long key = c.kind == ValueKind.FLOAT ? DoubleKeys.key(c.getDouble(row)) : c.getLong(row);
-                prior = longs.add(key, position);
+                prior = longs.addOccurrence(key, position);
+                repeatedRows += prior == 1 ? 2 : prior == 2 ? 1 : 0;
             } else if (total == 1 && cols.get(0).kind == ValueKind.STRING) {
                 ArrowColumn.StringColumn s = (ArrowColumn.StringColumn) cols.get(0);
                 prior = bytes.add(s.strings.getDataBuffer(), s.start(row), s.byteLength(row), position);
@@ -188,13 +192,16 @@ final class DuplicateAccumulator implements Accumulator {
         }
         // A key seen by both workers is duplicated; the later of its two first positions is a repeat.
         if (singleLong) {
-            o.longs.forEach((key, count, first) -> {
-                long mine = longs.firstPosition(key);
-                if (mine >= 0) {
-                    repeats.offer(new SampleHeap.Sample(Math.max(mine, first), longValue(key), Map.of(), false));
-                }
+            repeatedRows += o.repeatedRows;
+            longs.merge(o.longs, (key, mine, theirs) -> {
+                // A key seen by both workers repeats: count the rows not yet counted as repeated, and
+                // keep the later of the two first occurrences as a repeat sample.
+                repeatedRows += (LongHashTable.repeated(mine) ? 0 : 1) + (LongHashTable.repeated(theirs) ? 0 : 1);
+                long a = LongHashTable.firstPosition(mine);
+                long b = LongHashTable.firstPosition(theirs);
+                repeats.offer(new SampleHeap.Sample(Math.max(a, b), longValue(key), Map.of(), false));
+                return LongHashTable.occurrence(Math.min(a, b), true);
             });
-            longs.merge(o.longs);
         } else {
             o.bytes.forEach((key, count, first) -> {
                 long mine = bytes.firstPosition(key);
@@ -216,11 +223,7 @@ final class DuplicateAccumulator implements Accumulator {
     long unexpectedCount() {
         long[] sum = {badUnexpected};
         if (singleLong) {
-            longs.forEach((key, count, first) -> {
-                if (count > 1) {
-                    sum[0] += count;
-                }
-            });
+            sum[0] += repeatedRows;
         } else {
             bytes.forEach((key, count, first) -> {
                 if (count > 1) {
@@ -238,9 +241,10 @@ final class DuplicateAccumulator implements Accumulator {
     List<SampleHeap.Sample> samples(int limit) {
         SampleHeap all = new SampleHeap(limit);
         if (singleLong) {
-            longs.forEach((key, count, first) -> {
-                if (count > 1) {
-                    all.offer(new SampleHeap.Sample(first, longValue(key), Map.of(), false));
+            longs.forEach((key, value) -> {
+                if (LongHashTable.repeated(value)) {
+                    all.offer(
+                            new SampleHeap.Sample(LongHashTable.firstPosition(value), longValue(key), Map.of(), false));
                 }
             });
         } else {

@@ -3,126 +3,161 @@ package dev.assay.engine.arrow;
 import java.util.Arrays;
 
 /**
- * An open-addressing table from long keys to a count and, optionally, the position of the first
- * occurrence. About 12 bytes per slot (20 with positions) at a load factor of at most 0.6; exact.
- * Not thread-safe.
+ * An open-addressing table from long keys to one long value (non-zero for a present key). Exact. Not
+ * thread-safe.
+ *
+ * <p>Two uses: counting ({@link #addCount}), and tracking occurrences for uniqueness
+ * ({@link #addOccurrence}: the value packs the first position and a "seen more than once" flag, so a
+ * key costs one 16-byte slot, not a count and a position).
+ *
+ * <p>The table is split into 64 partitions by the top bits of the key's hash. Each partition grows on
+ * its own, so growing never copies the whole table at once, and merging goes partition by partition,
+ * freeing each merged-away partition before the next: peak memory stays close to the size of the
+ * result. Key and value sit side by side, so a probe touches one cache line; load stays at most 0.75.
  */
 final class LongHashTable {
-    private static final int EMPTY = 0;
+    private static final int PARTITION_BITS = 6;
+    private static final int PARTITIONS = 1 << PARTITION_BITS;
+    private static final double MAX_LOAD = 0.75;
+    private static final long REPEATED = 1L << 63;
 
-    private final boolean withPositions;
-    private long[] keys;
-    private int[] counts; // 0 marks an empty slot
-    private long[] positions;
+    private final Partition[] parts = new Partition[PARTITIONS];
     private int size;
-    private int mask;
 
-    LongHashTable(boolean withPositions) {
-        this.withPositions = withPositions;
-        allocate(1024);
-    }
-
-    private void allocate(int capacity) {
-        keys = new long[capacity];
-        counts = new int[capacity];
-        positions = withPositions ? new long[capacity] : null;
-        mask = capacity - 1;
-        size = 0;
+    LongHashTable() {
+        for (int p = 0; p < PARTITIONS; p++) {
+            parts[p] = new Partition(16);
+        }
     }
 
     int size() {
         return size;
     }
 
+    private Partition partition(long hash) {
+        return parts[(int) (hash >>> (64 - PARTITION_BITS))];
+    }
+
+    /** Counts one occurrence of {@code key}; returns the count before it. */
+    long addCount(long key) {
+        long h = Utf8.mix(key);
+        Partition part = partition(h);
+        int base = part.findOrInsert(key, h);
+        long prior = part.slots[base + 1];
+        part.slots[base + 1] = prior + 1;
+        if (prior == 0) {
+            size++;
+            part.afterInsert();
+        }
+        return prior;
+    }
+
     /**
-     * Counts one occurrence of {@code key} at {@code position}.
+     * Records an occurrence of {@code key} at {@code position} (a non-negative long).
      *
-     * @return the count before this occurrence (0 for a new key)
+     * @return 0 for the first occurrence, 1 when the key had been seen once, 2 when more than once
      */
-    int add(long key, long position) {
-        return add(key, 1, position);
+    int addOccurrence(long key, long position) {
+        long h = Utf8.mix(key);
+        Partition part = partition(h);
+        int base = part.findOrInsert(key, h);
+        long v = part.slots[base + 1];
+        if (v == 0) {
+            part.slots[base + 1] = position + 1;
+            size++;
+            part.afterInsert();
+            return 0;
+        }
+        long first = Math.min((v & ~REPEATED) - 1, position);
+        part.slots[base + 1] = (first + 1) | REPEATED;
+        return (v & REPEATED) != 0 ? 2 : 1;
     }
 
-    private int add(long key, int increment, long position) {
-        int slot = (int) Utf8.mix(key) & mask;
-        while (true) {
-            int c = counts[slot];
-            if (c == EMPTY) {
-                keys[slot] = key;
-                counts[slot] = increment;
-                if (withPositions) {
-                    positions[slot] = position;
-                }
-                if (++size > (mask + 1) * 0.6) {
-                    grow();
-                }
-                return 0;
-            }
-            if (keys[slot] == key) {
-                counts[slot] = saturatedAdd(c, increment);
-                if (withPositions && position < positions[slot]) {
-                    positions[slot] = position;
-                }
-                return c;
-            }
-            slot = (slot + 1) & mask;
-        }
+    /** The first position of an occurrence value. */
+    static long firstPosition(long value) {
+        return (value & ~REPEATED) - 1;
     }
 
-    /** The first position of {@code key}, or -1 when absent (or positions are not kept). */
-    long firstPosition(long key) {
-        int slot = (int) Utf8.mix(key) & mask;
-        while (counts[slot] != EMPTY) {
-            if (keys[slot] == key) {
-                return withPositions ? positions[slot] : 0;
-            }
-            slot = (slot + 1) & mask;
-        }
-        return -1;
+    /** True when an occurrence value says the key was seen more than once. */
+    static boolean repeated(long value) {
+        return (value & REPEATED) != 0;
+    }
+
+    /** An occurrence value for a key first seen at {@code position}, repeated or not. */
+    static long occurrence(long position, boolean repeated) {
+        return (position + 1) | (repeated ? REPEATED : 0);
+    }
+
+    /** The value of {@code key}, or 0 when absent. */
+    long get(long key) {
+        long h = Utf8.mix(key);
+        Partition part = partition(h);
+        int base = part.find(key, h);
+        return base < 0 ? 0 : part.slots[base + 1];
     }
 
     boolean contains(long key) {
-        int slot = (int) Utf8.mix(key) & mask;
-        while (counts[slot] != EMPTY) {
-            if (keys[slot] == key) {
-                return true;
-            }
-            slot = (slot + 1) & mask;
-        }
-        return false;
+        return get(key) != 0;
     }
 
-    private static int saturatedAdd(int a, int b) {
-        long s = (long) a + b;
-        return s > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) s;
+    /** Combines the values of a key present in both tables of a merge. */
+    interface Combiner {
+        long combine(long key, long mine, long theirs);
     }
 
-    private void grow() {
-        long[] oldKeys = keys;
-        int[] oldCounts = counts;
-        long[] oldPositions = positions;
-        allocate(oldKeys.length * 2);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldCounts[i] != EMPTY) {
-                add(oldKeys[i], oldCounts[i], withPositions ? oldPositions[i] : 0);
+    /** Moves every entry of {@code other} into this table, which is emptied; shared keys combine. */
+    void merge(LongHashTable other, Combiner combiner) {
+        for (int p = 0; p < PARTITIONS; p++) {
+            Partition mine = parts[p];
+            Partition theirs = other.parts[p];
+            boolean swapped = theirs.size > mine.size;
+            if (swapped) {
+                parts[p] = theirs;
+                Partition t = mine;
+                mine = theirs;
+                theirs = t;
+            }
+            other.parts[p] = new Partition(16);
+            mine.reserve(mine.size + theirs.size);
+            long[] from = theirs.slots;
+            int capacity = from.length >> 1;
+            for (int i = 0; i < capacity; i++) {
+                // Visit the slots in a scrambled order: inserting another table's entries in hash order
+                // piles them onto the ends of this table's probe runs (quadratic with linear probing).
+                int base = (int) ((i * 0x9E3779B1L) & (capacity - 1)) << 1;
+                long v = from[base + 1];
+                if (v == 0) {
+                    continue;
+                }
+                long key = from[base];
+                long h = Utf8.mix(key);
+                int at = mine.findOrInsert(key, h);
+                long existing = mine.slots[at + 1];
+                if (existing == 0) {
+                    mine.slots[at + 1] = v;
+                    mine.afterInsert();
+                } else {
+                    // Keep the combiner's view of "this table" versus "the other" stable across swaps.
+                    mine.slots[at + 1] =
+                            swapped ? combiner.combine(key, v, existing) : combiner.combine(key, existing, v);
+                }
             }
         }
-    }
-
-    /** Adds every entry of {@code other}; the first position of a key is the smaller one. */
-    void merge(LongHashTable other) {
-        for (int i = 0; i < other.keys.length; i++) {
-            if (other.counts[i] != EMPTY) {
-                add(other.keys[i], other.counts[i], withPositions ? other.positions[i] : 0);
-            }
+        size = 0;
+        for (Partition part : parts) {
+            size += part.size;
         }
+        other.size = 0;
     }
 
     /** Visits every entry. */
     void forEach(Visitor visitor) {
-        for (int i = 0; i < keys.length; i++) {
-            if (counts[i] != EMPTY) {
-                visitor.visit(keys[i], counts[i], withPositions ? positions[i] : -1);
+        for (Partition part : parts) {
+            long[] s = part.slots;
+            for (int base = 0; base < s.length; base += 2) {
+                if (s[base + 1] != 0) {
+                    visitor.visit(s[base], s[base + 1]);
+                }
             }
         }
     }
@@ -130,18 +165,92 @@ final class LongHashTable {
     /** The keys, sorted. */
     long[] sortedKeys() {
         long[] out = new long[size];
-        int j = 0;
-        for (int i = 0; i < keys.length; i++) {
-            if (counts[i] != EMPTY) {
-                out[j++] = keys[i];
-            }
-        }
+        int[] j = {0};
+        forEach((key, value) -> out[j[0]++] = key);
         Arrays.sort(out);
         return out;
     }
 
     /** Receives table entries. */
     interface Visitor {
-        void visit(long key, int count, long firstPosition);
+        void visit(long key, long value);
+    }
+
+    /** One partition: linear probing over the low bits of the hash. */
+    private static final class Partition {
+        long[] slots; // key, value (0 = empty)
+        int size;
+        private int mask;
+        private int growAt;
+
+        Partition(int capacity) {
+            allocate(capacity);
+        }
+
+        private void allocate(int capacity) {
+            slots = new long[capacity * 2];
+            mask = capacity - 1;
+            growAt = (int) (capacity * MAX_LOAD);
+        }
+
+        /** The slot of {@code key}: its own, or the empty one where it goes (value 0). */
+        int findOrInsert(long key, long hash) {
+            long[] s = slots;
+            int slot = (int) hash & mask;
+            while (true) {
+                int base = slot << 1;
+                if (s[base + 1] == 0) {
+                    s[base] = key;
+                    return base;
+                }
+                if (s[base] == key) {
+                    return base;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        int find(long key, long hash) {
+            int slot = (int) hash & mask;
+            while (true) {
+                int base = slot << 1;
+                if (slots[base + 1] == 0) {
+                    return -1;
+                }
+                if (slots[base] == key) {
+                    return base;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        /** Call after a value was set in an empty slot. */
+        void afterInsert() {
+            if (++size > growAt) {
+                resize((mask + 1) * 2);
+            }
+        }
+
+        /** Grows once so that {@code entries} fit without further growth. */
+        void reserve(int entries) {
+            int capacity = mask + 1;
+            while (entries > capacity * MAX_LOAD) {
+                capacity *= 2;
+            }
+            if (capacity > mask + 1) {
+                resize(capacity);
+            }
+        }
+
+        private void resize(int capacity) {
+            long[] old = slots;
+            allocate(capacity);
+            for (int base = 0; base < old.length; base += 2) {
+                if (old[base + 1] != 0) {
+                    int at = findOrInsert(old[base], Utf8.mix(old[base]));
+                    slots[at + 1] = old[base + 1];
+                }
+            }
+        }
     }
 }

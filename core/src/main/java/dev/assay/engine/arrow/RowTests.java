@@ -3,6 +3,8 @@ package dev.assay.engine.arrow;
 import dev.assay.error.AssayException;
 import dev.assay.error.ErrorCode;
 import dev.assay.metric.RowPredicate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,21 +124,37 @@ final class RowTests {
             case STRING: {
                 ArrowColumn.StringColumn str = (ArrowColumn.StringColumn) col;
                 BytesHashTable set = new BytesHashTable(false);
+                List<byte[]> small = new ArrayList<>();
                 for (Object v : s.values()) {
                     if (v != null) {
                         byte[] b = Bounds.toBytes(v instanceof String ? v : String.valueOf(v), col, "value_set item");
                         set.add(b, b.length, 0);
+                        small.add(b);
                     }
                 }
                 var data = str.strings.getDataBuffer();
+                if (small.size() <= 8) {
+                    // A few values: comparing lengths, then bytes, beats hashing every value.
+                    byte[][] values = small.toArray(byte[][]::new);
+                    return row -> {
+                        int start = str.start(row);
+                        int length = str.byteLength(row);
+                        for (byte[] v : values) {
+                            if (v.length == length && Utf8.equals(data, start, length, v)) {
+                                return !negated;
+                            }
+                        }
+                        return negated;
+                    };
+                }
                 return row -> set.contains(data, str.start(row), str.byteLength(row)) != negated;
             }
             case FLOAT:
             case DECIMAL: {
-                LongHashTable set = new LongHashTable(false);
+                LongHashTable set = new LongHashTable();
                 for (Object v : s.values()) {
                     if (v != null) {
-                        set.add(DoubleKeys.key(Bounds.toDouble(v, col, "value_set item")), 0);
+                        set.addCount(DoubleKeys.key(Bounds.toDouble(v, col, "value_set item")));
                     }
                 }
                 return row -> set.contains(DoubleKeys.key(col.getDouble(row))) != negated;
@@ -146,7 +164,7 @@ final class RowTests {
             case DATE:
             case TIMESTAMP:
             case TIME: {
-                LongHashTable set = new LongHashTable(false);
+                LongHashTable set = new LongHashTable();
                 boolean integer = col.kind == ValueKind.INTEGER;
                 for (Object v : s.values()) {
                     if (v == null) {
@@ -155,11 +173,11 @@ final class RowTests {
                     if (integer && v instanceof Double d) {
                         // A fractional value can never equal an integer, so it adds nothing to the set.
                         if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
-                            set.add(d.longValue(), 0);
+                            set.addCount(d.longValue());
                         }
                         continue;
                     }
-                    set.add(Bounds.toLong(v, col, "value_set item"), 0);
+                    set.addCount(Bounds.toLong(v, col, "value_set item"));
                 }
                 return row -> set.contains(col.getLong(row)) != negated;
             }

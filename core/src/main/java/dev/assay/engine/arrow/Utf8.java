@@ -37,7 +37,13 @@ final class Utf8 {
         if (length != other.length) {
             return false;
         }
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            if (data.getLong(start + i) != littleEndianLong(other, i)) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
             if (data.getByte(start + i) != other[i]) {
                 return false;
             }
