@@ -1,0 +1,68 @@
+package dev.assay.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code assay} command. Exit codes: 0 every expectation passed, 1 an expectation failed, 2 a
+ * usage, configuration or data error.
+ */
+@Command(
+        name = "assay",
+        mixinStandardHelpOptions = true,
+        versionProvider = AssayCommand.Version.class,
+        description = "Validate data against expectation suites.",
+        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every expectation passed",
+            "1:at least one expectation failed or could not be evaluated",
+            "2:a usage, configuration or data error"
+        })
+public final class AssayCommand implements Runnable {
+    /** All expectations passed. */
+    public static final int PASSED = 0;
+    /** An expectation failed or errored. */
+    public static final int FAILED = 1;
+    /** Bad usage, configuration or data. */
+    public static final int ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. 'assay validate'");
+    }
+
+    /** Builds the command line with Assay's exit codes and streams. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new AssayCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> ERROR);
+        cli.getCommandSpec().exitCodeOnInvalidInput(ERROR);
+        cli.getCommandSpec().exitCodeOnExecutionException(ERROR);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().exitCodeOnInvalidInput(ERROR);
+            sub.getCommandSpec().exitCodeOnExecutionException(ERROR);
+        }
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(commandLine(out, err).execute(args));
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = AssayCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"assay " + (v == null ? "development build" : v)};
+        }
+    }
+}

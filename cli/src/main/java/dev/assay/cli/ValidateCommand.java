@@ -1,0 +1,197 @@
+package dev.assay.cli;
+
+import dev.assay.csv.BadRowPolicy;
+import dev.assay.csv.CsvSource;
+import dev.assay.engine.Validator;
+import dev.assay.error.AssayException;
+import dev.assay.model.ExpectationSuite;
+import dev.assay.model.ResultFormat;
+import dev.assay.result.ResultJson;
+import dev.assay.result.ResultText;
+import dev.assay.result.ValidationResult;
+import dev.assay.suite.SuiteFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code assay validate}: validates a data file against a suite and prints the result. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = "Validate a data file (or a glob of files) against an expectation suite.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every expectation passed",
+            "1:at least one expectation failed or could not be evaluated",
+            "2:a usage, configuration or data error"
+        })
+final class ValidateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--suite", required = true, paramLabel = "FILE", description = "Suite file (.json, .yaml, .yml).")
+    Path suite;
+
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "PATH",
+            description = "A CSV file (plain or gzip) or a glob such as 'data/trips-*.csv'.")
+    String data;
+
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "text|json",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(
+            names = "--result-format",
+            paramLabel = "LEVEL",
+            description = "BOOLEAN_ONLY, BASIC (default), SUMMARY or COMPLETE, for expectations that set none.")
+    String resultFormat;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Field delimiter (default ','; 'tab' for a tab).")
+    String delimiter;
+
+    @Option(names = "--quote", paramLabel = "CHAR", description = "Quote character (default '\"').")
+    Character quote;
+
+    @Option(names = "--escape", paramLabel = "CHAR", description = "Escape character (default: the quote, doubled).")
+    Character escape;
+
+    @Option(names = "--no-header", description = "The first line is data; columns are named column_1, column_2, ...")
+    boolean noHeader;
+
+    @Option(
+            names = "--null",
+            paramLabel = "TOKEN",
+            description = "A text that means null (repeatable; default: empty field).")
+    List<String> nullTokens;
+
+    @Option(names = "--infer-rows", paramLabel = "N", description = "Rows sampled to infer column types.")
+    Integer inferRows;
+
+    @Option(
+            names = "--bad-rows",
+            defaultValue = "fail",
+            paramLabel = "fail|report",
+            description = "On a malformed row: fail the run (default) or count it as unexpected.")
+    String badRows;
+
+    @Option(
+            names = "--now",
+            paramLabel = "INSTANT",
+            description = "The time freshness is measured at (ISO-8601), for reproducible runs.")
+    String now;
+
+    @Option(names = "--ascii", description = "Plain ASCII output, no Unicode marks.")
+    boolean ascii;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ExpectationSuite expectationSuite = SuiteFiles.read(suite);
+            CsvSource source = csvSource();
+            Validator validator = validator();
+            ValidationResult result;
+            Progress progress = Progress.start(err, "validating " + source.name());
+            try {
+                result = validator.validate(source, expectationSuite);
+            } finally {
+                progress.close();
+            }
+            if (format.equalsIgnoreCase("json")) {
+                out.println(ResultJson.toJson(result));
+            } else {
+                out.print(ResultText.render(result, !ascii));
+            }
+            out.flush();
+            return result.success() ? AssayCommand.PASSED : AssayCommand.FAILED;
+        } catch (AssayException e) {
+            err.println("assay: " + e.getMessage());
+            err.flush();
+            return AssayCommand.ERROR;
+        }
+    }
+
+    private CsvSource csvSource() {
+        CsvSource source = CsvSource.of(data);
+        if (delimiter != null) {
+            source = source.delimiter(delimiterChar());
+        }
+        if (quote != null) {
+            source = source.quote(quote);
+        }
+        if (escape != null) {
+            source = source.escape(escape);
+        }
+        if (noHeader) {
+            source = source.header(false);
+        }
+        if (nullTokens != null && !nullTokens.isEmpty()) {
+            source = source.nullTokens(nullTokens.toArray(String[]::new));
+        }
+        if (inferRows != null) {
+            source = source.inferSchema(inferRows);
+        }
+        switch (badRows.toLowerCase(Locale.ROOT)) {
+            case "fail":
+                return source.badRows(BadRowPolicy.FAIL);
+            case "report":
+                return source.badRows(BadRowPolicy.REPORT);
+            default:
+                throw usage("--bad-rows must be 'fail' or 'report', got '" + badRows + "'");
+        }
+    }
+
+    private char delimiterChar() {
+        if (delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t")) {
+            return '\t';
+        }
+        if (delimiter.length() != 1) {
+            throw usage("--delimiter must be one character or 'tab', got '" + delimiter + "'");
+        }
+        return delimiter.charAt(0);
+    }
+
+    private Validator validator() {
+        Validator validator = Validator.create();
+        if (resultFormat != null) {
+            try {
+                validator = validator.withResultFormat(
+                        ResultFormat.of(ResultFormat.Level.valueOf(resultFormat.toUpperCase(Locale.ROOT))));
+            } catch (IllegalArgumentException e) {
+                throw usage(
+                        "--result-format must be BOOLEAN_ONLY, BASIC, SUMMARY or COMPLETE, got '" + resultFormat + "'");
+            }
+        }
+        if (!format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("text")) {
+            throw usage("--format must be 'text' or 'json', got '" + format + "'");
+        }
+        if (now != null) {
+            try {
+                validator = validator.withClock(Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+            } catch (DateTimeParseException e) {
+                throw usage("--now must be an ISO-8601 instant such as 2024-05-01T00:00:00Z, got '" + now + "'");
+            }
+        }
+        return validator;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.assay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+    private static final Path EXAMPLES = Path.of("..", "examples");
+    private static final String DATA = EXAMPLES.resolve("data/trips.csv").toString();
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = AssayCommand.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Nested
+    class Exit_codes {
+        @Test
+        void zero_when_every_expectation_passes() {
+            Run r = run(
+                    "validate", "--suite", EXAMPLES.resolve("suites/trips.json").toString(), "--data", DATA, "--ascii");
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).startsWith("Suite trips on trips.csv: PASSED");
+        }
+
+        @Test
+        void one_when_an_expectation_fails() {
+            Run r = run(
+                    "validate",
+                    "--suite",
+                    EXAMPLES.resolve("suites/trips-strict.yaml").toString(),
+                    "--data",
+                    DATA);
+
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.out()).contains("1 of 199 non-null values (0.5%) are outside [0, 6]");
+        }
+
+        @Test
+        void two_for_a_missing_data_file() {
+            Run r = run(
+                    "validate", "--suite", EXAMPLES.resolve("suites/trips.json").toString(), "--data", "nope.csv");
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("assay: CSV file not found: nope.csv" + System.lineSeparator());
+        }
+
+        @Test
+        void two_for_a_misspelt_kwarg_naming_the_nearest_key() throws IOException {
+            Path suite = dir.resolve("bad.json");
+            Files.writeString(
+                    suite,
+                    "{\"name\": \"bad\", \"expectations\": [{\"type\": \"expect_column_values_to_be_between\","
+                            + " \"kwargs\": {\"column\": \"fare_amount\", \"max_vale\": 5}}]}");
+
+            Run r = run("validate", "--suite", suite.toString(), "--data", DATA);
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("unknown kwarg 'max_vale'").contains("did you mean 'max_value'?");
+        }
+
+        @Test
+        void two_for_a_bad_option() {
+            Run r = run("validate", "--suite", "s.json", "--data", DATA, "--format", "xml");
+
+            assertThat(r.code()).isEqualTo(2);
+        }
+
+        @Test
+        void two_for_malformed_data_naming_file_line_and_column() throws IOException {
+            Path csv = dir.resolve("bad.csv");
+            Files.writeString(csv, "a,b\n1,2\n3\n");
+            Path suite = dir.resolve("s.json");
+            Files.writeString(
+                    suite,
+                    "{\"name\": \"s\", \"expectations\": [{\"type\": \"expect_column_values_to_not_be_null\","
+                            + " \"kwargs\": {\"column\": \"a\"}}]}");
+
+            Run r = run("validate", "--suite", suite.toString(), "--data", csv.toString());
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("bad.csv:3");
+        }
+    }
+
+    @Test
+    void json_output_is_the_gx_result_shape() throws IOException {
+        Run r = run(
+                "validate",
+                "--suite",
+                EXAMPLES.resolve("suites/trips-strict.yaml").toString(),
+                "--data",
+                DATA,
+                "--format",
+                "json");
+
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("success").asBoolean()).isFalse();
+        assertThat(json.get("statistics").get("evaluated_expectations").asInt()).isEqualTo(5);
+        JsonNode between = json.get("results").get(1);
+        assertThat(between.get("expectation_config").get("type").asText())
+                .isEqualTo("expect_column_values_to_be_between");
+        assertThat(between.get("result").get("unexpected_count").asLong()).isEqualTo(1);
+        assertThat(between.get("result").get("partial_unexpected_list").get(0).asLong())
+                .isEqualTo(9);
+    }
+
+    @Test
+    void bad_rows_can_be_counted_instead_of_failing() throws IOException {
+        Path csv = dir.resolve("ragged.csv");
+        Files.writeString(csv, "a,b\n1,2\n3,x\n4,5\n");
+        Path suite = dir.resolve("s.json");
+        Files.writeString(
+                suite,
+                "{\"name\": \"s\", \"expectations\": [{\"type\": \"expect_column_values_to_not_be_null\","
+                        + " \"kwargs\": {\"column\": \"b\"}}]}");
+
+        Run failing = run("validate", "--suite", suite.toString(), "--data", csv.toString(), "--infer-rows", "1");
+        Run counted = run(
+                "validate",
+                "--suite",
+                suite.toString(),
+                "--data",
+                csv.toString(),
+                "--infer-rows",
+                "1",
+                "--bad-rows",
+                "report",
+                "--format",
+                "json");
+
+        assertThat(failing.code()).isEqualTo(2);
+        assertThat(failing.err()).contains("ragged.csv:3").contains("'x'");
+        assertThat(counted.code()).as(counted.err()).isEqualTo(1);
+        assertThat(counted.out()).contains("\"unexpected_count\": 1,");
+    }
+}
