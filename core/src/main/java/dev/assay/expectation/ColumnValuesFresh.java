@@ -138,7 +138,7 @@ public record ColumnValuesFresh(String column, Duration maxAge, Optional<Instant
                         + "' holds " + newest.get().getClass().getSimpleName()
                         + " values; freshness needs a date or timestamp column"));
         Duration age = Duration.between(newestInstant, at);
-        ResultDetails details = ResultDetails.observed(newest.get().toString())
+        ResultDetails details = ResultDetails.observed(newest.get())
                 .with("age", age.toString())
                 .with("max_age", maxAge.toString())
                 .with("now", at.toString());
