@@ -27,7 +27,8 @@ measure() { # label, command...: prints wall time and peak RSS of the whole proc
   local label="$1"; shift
   local stats="$work/time-$label.txt"
   /usr/bin/time -f "%e %M" -o "$stats" "$@" > "$work/out-$label.txt" || true
-  read -r secs kb < "$stats"
+  # /usr/bin/time prefixes "Command exited with non-zero status N" when the suite fails (exit 1).
+  read -r secs kb < <(tail -n 1 "$stats")
   echo "$label: wall ${secs}s, peak RSS $((kb / 1024)) MB"
   eval "${label}_secs=$secs"
 }

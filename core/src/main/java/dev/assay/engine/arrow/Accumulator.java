@@ -11,4 +11,7 @@ interface Accumulator {
 
     /** Adds the state of {@code other}, of the same class and key, into this one. */
     void merge(Accumulator other);
+
+    /** Called once after the last merge, before values are read (e.g. to sort collected values). */
+    default void finish() {}
 }

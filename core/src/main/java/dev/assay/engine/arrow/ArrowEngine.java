@@ -220,21 +220,33 @@ public final class ArrowEngine implements Engine {
                 } else {
                     runParallel(workers, splits);
                 }
+                Map<Object, List<Accumulator>> partials = new LinkedHashMap<>();
                 for (Worker w : workers) {
                     rows += w.rows;
                     badRows += w.badRows;
                     rowsPerOrdinal.putAll(w.rowsPerOrdinal);
-                    for (Map.Entry<Object, Accumulator> e : w.accumulators.entrySet()) {
-                        Accumulator existing = merged.putIfAbsent(e.getKey(), e.getValue());
-                        if (existing != null) {
-                            existing.merge(e.getValue());
-                        }
-                    }
-                    w.accumulators.clear(); // let merged-away state be collected
+                    w.accumulators.forEach((key, acc) -> partials.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(acc));
+                    w.accumulators.clear();
                 }
+                // Accumulators of different metrics merge and finish independently: do them side by side.
+                partials.entrySet().parallelStream().forEach(e -> {
+                    List<Accumulator> list = e.getValue();
+                    Accumulator first = list.get(0);
+                    for (int i = 1; i < list.size(); i++) {
+                        first.merge(list.get(i));
+                        list.set(i, null); // let merged-away state be collected
+                    }
+                    first.finish();
+                });
+                partials.forEach((key, list) -> merged.put(key, list.get(0)));
                 // A spec that saw no batch (an empty dataset) still answers, from an empty accumulator.
                 for (AccumulatorSpec spec : specs.values()) {
-                    merged.computeIfAbsent(spec.key(), k -> spec.factory().get());
+                    merged.computeIfAbsent(spec.key(), k -> {
+                        Accumulator empty = spec.factory().get();
+                        empty.finish();
+                        return empty;
+                    });
                 }
             }
         }

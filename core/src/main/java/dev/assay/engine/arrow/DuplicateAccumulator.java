@@ -42,8 +42,67 @@ final class DuplicateAccumulator implements Accumulator {
         this.repeats = new SampleHeap(metric.samples().limit());
     }
 
+    private long[] batchKeys = new long[0];
+    private long[] batchPositions = new long[0];
+    private int[] batchRows = new int[0];
+    private byte[] batchPrior = new byte[0];
+
     @Override
     public void add(BatchView batch, Selection rows) {
+        if (singleLong && !batch.hasBadCells()) {
+            addLongs(batch, rows);
+            return;
+        }
+        addRows(batch, rows);
+    }
+
+    /** The fast path for one integer-like column: gather the batch's keys, then insert them together. */
+    private void addLongs(BatchView batch, Selection rows) {
+        int n = rows.size();
+        elements += n;
+        ArrowColumn c = batch.column(keyColumns.get(0));
+        if (lastColumns == null) {
+            lastColumns = List.of(c);
+        }
+        if (batchKeys.length < n) {
+            batchKeys = new long[n];
+            batchPositions = new long[n];
+            batchRows = new int[n];
+            batchPrior = new byte[n];
+        }
+        boolean isFloat = c.kind == ValueKind.FLOAT;
+        long ordinal = batch.ordinal();
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            int row = rows.row(k);
+            if (c.isNull(row)) {
+                missing++;
+                continue;
+            }
+            batchKeys[m] = isFloat ? DoubleKeys.key(c.getDouble(row)) : c.getLong(row);
+            batchPositions[m] = Positions.of(ordinal, row);
+            batchRows[m] = row;
+            m++;
+        }
+        longs.addOccurrences(batchKeys, batchPositions, m, batchPrior);
+        for (int j = 0; j < m; j++) {
+            byte prior = batchPrior[j];
+            if (prior != 0) {
+                repeatedRows += prior == 1 ? 2 : 1;
+                if (repeats.wants(batchPositions[j])) {
+                    int row = batchRows[j];
+                    repeats.offer(new SampleHeap.Sample(
+                            batchPositions[j],
+                            c.getObject(row),
+                            UnexpectedAccumulator.indexOf(
+                                    batch, row, metric.samples().indexColumns()),
+                            false));
+                }
+            }
+        }
+    }
+
+    private void addRows(BatchView batch, Selection rows) {
         int n = rows.size();
         elements += n;
         List<ArrowColumn> cols = new ArrayList<>(keyColumns.size());

@@ -10,13 +10,13 @@ import java.util.Arrays;
  * ({@link #addOccurrence}: the value packs the first position and a "seen more than once" flag, so a
  * key costs one 16-byte slot, not a count and a position).
  *
- * <p>The table is split into 64 partitions by the top bits of the key's hash. Each partition grows on
+ * <p>The table is split into 256 partitions by the top bits of the key's hash. Each partition grows on
  * its own, so growing never copies the whole table at once, and merging goes partition by partition,
  * freeing each merged-away partition before the next: peak memory stays close to the size of the
  * result. Key and value sit side by side, so a probe touches one cache line; load stays at most 0.75.
  */
 final class LongHashTable {
-    private static final int PARTITION_BITS = 6;
+    private static final int PARTITION_BITS = 8;
     private static final int PARTITIONS = 1 << PARTITION_BITS;
     private static final double MAX_LOAD = 0.75;
     private static final long REPEATED = 1L << 63;
@@ -71,6 +71,66 @@ final class LongHashTable {
         long first = Math.min((v & ~REPEATED) - 1, position);
         part.slots[base + 1] = (first + 1) | REPEATED;
         return (v & REPEATED) != 0 ? 2 : 1;
+    }
+
+    private long[] scratchKeys = new long[0];
+    private long[] scratchPositions = new long[0];
+    private long[] scratchHashes = new long[0];
+    private int[] scratchIndex = new int[0];
+    private final int[] partitionStarts = new int[PARTITIONS + 1];
+
+    /**
+     * Records occurrences of {@code n} keys at once, as {@link #addOccurrence} does for each: the keys
+     * are first grouped by partition, so the inserts of one partition hit a table small enough to stay
+     * in cache instead of jumping across the whole table.
+     *
+     * @param prior receives, per input index, 0 (first occurrence), 1 (seen once) or 2 (seen more)
+     */
+    void addOccurrences(long[] keys, long[] positions, int n, byte[] prior) {
+        if (scratchKeys.length < n) {
+            scratchKeys = new long[n];
+            scratchPositions = new long[n];
+            scratchHashes = new long[n];
+            scratchIndex = new int[n];
+        }
+        int[] starts = partitionStarts;
+        Arrays.fill(starts, 0);
+        for (int i = 0; i < n; i++) {
+            starts[(int) (Utf8.mix(keys[i]) >>> (64 - PARTITION_BITS)) + 1]++;
+        }
+        for (int p = 0; p < PARTITIONS; p++) {
+            starts[p + 1] += starts[p];
+        }
+        for (int i = 0; i < n; i++) {
+            long h = Utf8.mix(keys[i]);
+            int at = starts[(int) (h >>> (64 - PARTITION_BITS))]++;
+            scratchKeys[at] = keys[i];
+            scratchPositions[at] = positions[i];
+            scratchHashes[at] = h;
+            scratchIndex[at] = i;
+        }
+        // starts[p] now holds the end of partition p; partition p begins where p - 1 ended.
+        int begin = 0;
+        for (int p = 0; p < PARTITIONS; p++) {
+            int end = starts[p];
+            Partition part = parts[p];
+            for (int j = begin; j < end; j++) {
+                int base = part.findOrInsert(scratchKeys[j], scratchHashes[j]);
+                long v = part.slots[base + 1];
+                long position = scratchPositions[j];
+                if (v == 0) {
+                    part.slots[base + 1] = position + 1;
+                    size++;
+                    part.afterInsert();
+                    prior[scratchIndex[j]] = 0;
+                } else {
+                    long first = Math.min((v & ~REPEATED) - 1, position);
+                    part.slots[base + 1] = (first + 1) | REPEATED;
+                    prior[scratchIndex[j]] = (byte) ((v & REPEATED) != 0 ? 2 : 1);
+                }
+            }
+            begin = end;
+        }
     }
 
     /** The first position of an occurrence value. */

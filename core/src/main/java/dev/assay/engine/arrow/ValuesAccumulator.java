@@ -72,6 +72,11 @@ final class ValuesAccumulator implements Accumulator {
         o.doubles = new double[0];
     }
 
+    @Override
+    public void finish() {
+        sort();
+    }
+
     private void sort() {
         if (!sorted) {
             if (asLongs) {
