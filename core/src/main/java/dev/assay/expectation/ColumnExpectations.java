@@ -58,26 +58,32 @@ public final class ColumnExpectations extends ExpectationGroup<ColumnExpectation
         return add(new ColumnValuesBetween(column, range));
     }
 
+    /** The smallest value lies within [min, max]. */
     public ColumnExpectations minBetween(Object min, Object max) {
         return add(new ColumnMinBetween(column, Range.between(min, max)));
     }
 
+    /** The largest value lies within [min, max]. */
     public ColumnExpectations maxBetween(Object min, Object max) {
         return add(new ColumnMaxBetween(column, Range.between(min, max)));
     }
 
+    /** The mean lies within [min, max]. */
     public ColumnExpectations meanBetween(double min, double max) {
         return add(new ColumnMeanBetween(column, Range.between(min, max)));
     }
 
+    /** The exact median lies within [min, max]. */
     public ColumnExpectations medianBetween(double min, double max) {
         return add(new ColumnMedianBetween(column, Range.between(min, max)));
     }
 
+    /** The sum lies within [min, max]. */
     public ColumnExpectations sumBetween(double min, double max) {
         return add(new ColumnSumBetween(column, Range.between(min, max)));
     }
 
+    /** The sample standard deviation lies within [min, max]. */
     public ColumnExpectations stdevBetween(double min, double max) {
         return add(new ColumnStdevBetween(column, Range.between(min, max)));
     }

@@ -18,8 +18,8 @@ import java.util.Optional;
  */
 public record Range(Optional<Object> min, Optional<Object> max, boolean strictMin, boolean strictMax) {
     public Range {
-        requireNonNull(min, "min is null");
-        requireNonNull(max, "max is null");
+        min = requireNonNull(min, "min is null").map(Values::normalize);
+        max = requireNonNull(max, "max is null").map(Values::normalize);
         if (min.isPresent() && max.isPresent()) {
             int c;
             try {

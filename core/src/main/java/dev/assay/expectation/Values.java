@@ -158,14 +158,30 @@ final class Values {
         return key(value);
     }
 
-    /** A copy of a value set: non-null values, order kept. */
+    /** A copy of a value set: non-null values, normalized, order kept. */
     static List<Object> copyOf(List<Object> values) {
+        List<Object> out = new java.util.ArrayList<>(values.size());
         for (Object v : values) {
             if (v == null) {
                 throw new InvalidExpectationException("value_set must not contain null");
             }
+            out.add(normalize(v));
         }
-        return List.copyOf(values);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The value as suite files read it back: whole numbers as Long, other binary floats as Double, so
+     * an expectation built in Java equals the same one read from JSON.
+     */
+    static Object normalize(Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        return value;
     }
 
     /** A value set as text for messages, shortened after 10 values. */
