@@ -19,6 +19,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * bad-row policy. Not thread-safe.
  */
 final class BatchBuilder implements AutoCloseable {
+    private static final int INITIAL_CAPACITY = 4096;
+
     private final VectorSchemaRoot root;
     private final ColumnWriter[] writers;
     private final int[] fields;
@@ -32,6 +34,8 @@ final class BatchBuilder implements AutoCloseable {
     private byte[] scratch = new byte[256];
     private List<BadCell> badCells = new ArrayList<>();
     private int rows;
+    /** Rows the vectors have room for: small at first, doubled up to the batch size as rows come. */
+    private int capacity;
 
     /**
      * @param allColumns every column of the file, in field order
@@ -59,10 +63,11 @@ final class BatchBuilder implements AutoCloseable {
         this.fields = new int[requested.size()];
         this.stringColumns = new boolean[requested.size()];
         ValueParser parser = new ValueParser();
+        this.capacity = Math.min(batchRows, INITIAL_CAPACITY);
         for (int j = 0; j < writers.length; j++) {
             ColumnSpec spec = requested.get(j);
             FieldVector vector = root.getVector(j);
-            vector.setInitialCapacity(batchRows);
+            vector.setInitialCapacity(capacity);
             vector.allocateNew();
             writers[j] = ColumnWriter.create(spec, vector, parser, zone);
             fields[j] = spec.field();
@@ -72,6 +77,9 @@ final class BatchBuilder implements AutoCloseable {
 
     /** Adds the tokenizer's current record as the next row. */
     void add(Tokenizer t) {
+        if (rows == capacity) {
+            grow();
+        }
         if (t.fieldCount != allColumns.size()) {
             ragged(t);
             rows++;
@@ -106,19 +114,31 @@ final class BatchBuilder implements AutoCloseable {
         rows = row + 1;
     }
 
+    private void grow() {
+        capacity = (int) Math.min(batchRows, 2L * capacity);
+        for (FieldVector vector : root.getFieldVectors()) {
+            while (vector.getValueCapacity() < capacity) {
+                vector.reAlloc();
+            }
+        }
+        for (ColumnWriter writer : writers) {
+            writer.buffersMoved();
+        }
+    }
+
     private void badValue(Tokenizer t, int j, byte[] src, int start, int end) {
         ColumnSpec spec = writers[j].spec;
         String raw = Messages.raw(src, start, end);
         String reason = writers[j].reason(raw);
-        String location = fileName + ":" + fieldLine(t, spec.field());
+        String location = fileName + ":" + t.absoluteLine(fieldLine(t, spec.field()));
         if (!report) {
             String hint = spec.inferredFrom() == 0
                     ? ""
                     : "; the column's type was inferred from the first " + spec.inferredFrom()
                             + " rows: declare the column in an explicit schema (CsvSource.schema) or infer on"
                             + " more rows (CsvSource.inferSchema)";
-            throw new MalformedDataException(location + ": column '" + spec.name() + "' (field " + (spec.field() + 1)
-                    + "): " + reason + hint);
+            throw new MalformedDataException(
+                    location + ": column '" + spec.name() + "' (field " + (spec.field() + 1) + "): " + reason + hint);
         }
         badCells.add(new BadCell(rows, spec.name(), raw, location, reason));
     }
@@ -129,16 +149,16 @@ final class BatchBuilder implements AutoCloseable {
         String detail = found > expected
                 ? "field " + (expected + 1) + " has no column"
                 : "column '" + allColumns.get(found).name() + "' (field " + (found + 1) + ") is missing";
-        String reason = "row has " + found + " field" + (found == 1 ? "" : "s") + ", expected " + expected + "; "
-                + detail;
-        String location = fileName + ":" + t.recordLine;
+        String reason =
+                "row has " + found + " field" + (found == 1 ? "" : "s") + ", expected " + expected + "; " + detail;
+        String location = fileName + ":" + t.absoluteLine(t.recordLine);
         if (!report) {
             throw new MalformedDataException(location + ": " + reason);
         }
         badCells.add(new BadCell(rows, "", Messages.raw(t.buf, t.recordStart, t.recordEnd), location, reason));
     }
 
-    /** The line on which field {@code f} of the current record starts (a record may span lines). */
+    /** The relative line on which field {@code f} of the current record starts (a record may span lines). */
     private static long fieldLine(Tokenizer t, int f) {
         long line = t.recordLine;
         byte[] b = t.buf;
@@ -160,6 +180,9 @@ final class BatchBuilder implements AutoCloseable {
 
     /** The rows added since the last {@link #clear}, as a record batch over this builder's vectors. */
     RecordBatch batch(long ordinal) {
+        for (ColumnWriter writer : writers) {
+            writer.finish(rows);
+        }
         root.setRowCount(rows);
         return new RecordBatch(root, ordinal, badCells.isEmpty() ? BadCells.none() : new BadCells(badCells));
     }
@@ -168,6 +191,9 @@ final class BatchBuilder implements AutoCloseable {
     void clear() {
         for (FieldVector vector : root.getFieldVectors()) {
             vector.reset();
+        }
+        for (ColumnWriter writer : writers) {
+            writer.reset();
         }
         rows = 0;
         badCells = new ArrayList<>();

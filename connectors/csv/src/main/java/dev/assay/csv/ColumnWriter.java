@@ -5,8 +5,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -14,9 +17,9 @@ import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /**
- * Converts the text of one column's fields into its Arrow vector. Vectors are allocated with room for a
- * whole batch, so fixed-width values are set without capacity checks. A cell that is not written stays
- * null. Not thread-safe: one per column per split.
+ * Converts the text of one column's fields into its Arrow vector. The caller makes room in the vectors
+ * before each row, so fixed-width values are set without capacity checks. A cell that is not written
+ * stays null. Not thread-safe: one per column per split.
  */
 abstract class ColumnWriter {
     final ColumnSpec spec;
@@ -53,6 +56,15 @@ abstract class ColumnWriter {
      * @return false if the text is not a value of the column's type; the cell stays null
      */
     abstract boolean write(int row, byte[] b, int start, int end);
+
+    /** Completes the vector after {@code rows} rows, before the batch is handed out. */
+    void finish(int rows) {}
+
+    /** Starts a new batch after the vectors were reset. */
+    void reset() {}
+
+    /** The vector's buffers were reallocated to make room for more rows. */
+    void buffersMoved() {}
 
     /** Why the last {@link #write} failed, for the raw text {@code raw}. */
     String reason(String raw) {
@@ -208,18 +220,74 @@ abstract class ColumnWriter {
         }
     }
 
+    /**
+     * Writes UTF-8 bytes straight into the data buffer and offsets, filling the offsets of null rows
+     * in between, instead of {@code setSafe} with its per-value capacity and hole checks.
+     */
     private static final class StringWriter extends ColumnWriter {
         private final VarCharVector vector;
+        private ArrowBuf offsets;
+        private ArrowBuf data;
+        private ArrowBuf validity;
+        private int lastRow = -1;
+        private int dataEnd;
 
         StringWriter(ColumnSpec spec, ValueParser parser, VarCharVector vector) {
             super(spec, parser);
             this.vector = vector;
+            buffers();
+        }
+
+        private void buffers() {
+            offsets = vector.getOffsetBuffer();
+            data = vector.getDataBuffer();
+            validity = vector.getValidityBuffer();
         }
 
         @Override
         boolean write(int row, byte[] b, int start, int end) {
-            vector.setSafe(row, b, start, end - start);
+            int length = end - start;
+            long needed = (long) dataEnd + length;
+            if (needed > data.capacity()) {
+                if (needed > Integer.MAX_VALUE) {
+                    throw new IllegalStateException("more than 2 GB of text in one record batch");
+                }
+                while (needed > vector.getDataBuffer().capacity()) {
+                    vector.reallocDataBuffer();
+                }
+                buffers();
+            }
+            ArrowBuf off = offsets;
+            int at = dataEnd;
+            for (int r = lastRow + 1; r < row; r++) {
+                off.setInt((long) (r + 1) * BaseVariableWidthVector.OFFSET_WIDTH, at);
+            }
+            data.setBytes(at, b, start, length);
+            dataEnd = at + length;
+            off.setInt((long) (row + 1) * BaseVariableWidthVector.OFFSET_WIDTH, dataEnd);
+            BitVectorHelper.setBit(validity, row);
+            lastRow = row;
             return true;
+        }
+
+        @Override
+        void finish(int rows) {
+            for (int r = lastRow + 1; r < rows; r++) {
+                offsets.setInt((long) (r + 1) * BaseVariableWidthVector.OFFSET_WIDTH, dataEnd);
+            }
+            vector.setLastSet(rows - 1);
+        }
+
+        @Override
+        void reset() {
+            lastRow = -1;
+            dataEnd = 0;
+            buffers();
+        }
+
+        @Override
+        void buffersMoved() {
+            buffers();
         }
     }
 }

@@ -81,7 +81,7 @@ final class CsvLayout {
             long size = regularFileSize(path, display);
             boolean gzip = isGzip(path, display);
             try (ByteInput in = gzip ? ByteInput.gzip(path) : ByteInput.file(path, 0)) {
-                Tokenizer t = new Tokenizer(in, 0, 1, dialect, display, HEADER_BUFFER);
+                Tokenizer t = new Tokenizer(in, 0, () -> 1, dialect, display, HEADER_BUFFER);
                 t.skipByteOrderMark();
                 if (t.atEnd()) {
                     throw new MalformedDataException(
@@ -142,14 +142,15 @@ final class CsvLayout {
         return new CsvLayout(s, dialect, nulls, entries, columns(s, names, inference, sampled));
     }
 
-    private static List<ColumnSpec> columns(
-            CsvSettings s, List<String> names, SchemaInference inference, int sampled) {
+    private static List<ColumnSpec> columns(CsvSettings s, List<String> names, SchemaInference inference, int sampled) {
         List<ColumnSpec> columns = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
             String name = names.get(k);
             Optional<CsvColumn> declared = s.schema == null
                     ? Optional.empty()
-                    : s.header ? s.schema.find(name) : Optional.of(s.schema.columns().get(k));
+                    : s.header
+                            ? s.schema.find(name)
+                            : Optional.of(s.schema.columns().get(k));
             if (declared.isPresent()) {
                 columns.add(ColumnSpec.declared(declared.get(), k));
             } else if (inference != null) {
@@ -171,8 +172,8 @@ final class CsvLayout {
         }
         for (CsvColumn column : s.schema.columns()) {
             if (!names.contains(column.name())) {
-                throw CsvSettings.invalid("CSV schema column '" + column.name() + "' is not in the header of "
-                        + display + "; header columns: " + names);
+                throw CsvSettings.invalid("CSV schema column '" + column.name() + "' is not in the header of " + display
+                        + "; header columns: " + names);
             }
         }
     }
@@ -200,13 +201,14 @@ final class CsvLayout {
             }
             String name = new String(b, start, end - start, StandardCharsets.UTF_8);
             if (name.isEmpty()) {
-                throw new MalformedDataException(display + ":" + t.recordLine + ": header field " + (k + 1)
-                        + " is empty; every column needs a name");
+                throw new MalformedDataException(display + ":" + t.absoluteLine(t.recordLine) + ": header field "
+                        + (k + 1) + " is empty; every column needs a name");
             }
             Integer before = seen.putIfAbsent(name, k);
             if (before != null) {
-                throw new MalformedDataException(display + ":" + t.recordLine + ": duplicate column name '" + name
-                        + "' in the header (fields " + (before + 1) + " and " + (k + 1) + ")");
+                throw new MalformedDataException(
+                        display + ":" + t.absoluteLine(t.recordLine) + ": duplicate column name '" + name
+                                + "' in the header (fields " + (before + 1) + " and " + (k + 1) + ")");
             }
             names.add(name);
         }
@@ -235,8 +237,6 @@ final class CsvLayout {
                     "No CSV files match '" + s.globPattern + "' in directory " + s.globDirectory);
         }
         matches.sort(null);
-        Set<Path> unique = new HashSet<>(matches);
-        assert unique.size() == matches.size();
         return matches;
     }
 
@@ -278,7 +278,10 @@ final class CsvLayout {
             if (!seen.add(name)) {
                 throw new IllegalArgumentException("column '" + name + "' is requested twice");
             }
-            requested.add(columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
+            requested.add(columns.stream()
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .orElseThrow());
         }
         long total = 0;
         for (FileEntry file : files) {

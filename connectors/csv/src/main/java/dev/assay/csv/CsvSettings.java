@@ -75,8 +75,8 @@ final class CsvSettings {
 
     private static void checkStructural(String what, char c) {
         if (c >= 0x80 || c == '\n' || c == '\r') {
-            throw invalid("the CSV " + what + " must be an ASCII character other than a line break: "
-                    + Messages.show(c));
+            throw invalid(
+                    "the CSV " + what + " must be an ASCII character other than a line break: " + Messages.show(c));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.assay.error.MalformedDataException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Splits UTF-8 CSV bytes into records and fields without decoding or copying them: after {@link #next}
@@ -24,19 +25,19 @@ final class Tokenizer {
     private static final int BLANK = 2;
     private static final byte LF = '\n';
     private static final byte CR = '\r';
+    /** Bytes after the sentinel, so that an 8-byte read starting at or before it stays in the array. */
+    private static final int SLACK = ByteSearch.WORD;
 
     private final ByteInput input;
-    private final CsvDialect dialect;
-    private final String fileName;
     private final byte delimiter;
     private final byte quote;
     private final byte escape;
     private final boolean escapeIsQuote;
-    private final byte[] unquotedClass = new byte[256];
-    private final byte[] quotedClass = new byte[256];
+    private final long delimiterWord;
+    private final long quoteWord;
+    private final long escapeWord;
     private boolean skipBlankLines;
-    private List<String> columnNames = List.of();
-    private boolean inHeader;
+    private RecordErrors errors;
 
     /** The bytes; {@code buf[limit]} is always a sentinel LF so that scans need no bounds test. */
     byte[] buf;
@@ -45,7 +46,11 @@ final class Tokenizer {
     private int limit;
     private long bufOffset;
     private boolean eof;
+    /** Line feeds read so far: the line of the next byte relative to the first. */
     private long line;
+
+    private final LongSupplier firstLine;
+    private long lineBase = -1;
 
     /** The fields of the current record: {@code buf[starts[i], ends[i])}, with {@link #flags}. */
     int[] starts = new int[64];
@@ -57,37 +62,29 @@ final class Tokenizer {
     int recordStart;
 
     int recordEnd;
-    /** The 1-based line of the first byte of the current record. */
+    /** The line of the first byte of the current record, relative to the first byte: see {@link #absoluteLine}. */
     long recordLine;
 
     /**
      * @param input the bytes, positioned at {@code offset}
      * @param offset the file offset of the first byte of {@code input} (for split boundaries)
-     * @param line the 1-based line number of that byte
+     * @param firstLine the 1-based line number of that byte, asked for only when a message needs it
      */
-    Tokenizer(ByteInput input, long offset, long line, CsvDialect dialect, String fileName, int bufferSize) {
+    Tokenizer(
+            ByteInput input, long offset, LongSupplier firstLine, CsvDialect dialect, String fileName, int bufferSize) {
         this.input = input;
-        this.dialect = dialect;
-        this.fileName = fileName;
+        this.errors = new RecordErrors(fileName, dialect, List.of(), false);
         this.bufOffset = offset;
-        this.line = line;
+        this.firstLine = firstLine;
         this.delimiter = dialect.delimiter();
         this.quote = dialect.quote();
         this.escape = dialect.escape();
         this.escapeIsQuote = escape == quote;
-        this.buf = new byte[bufferSize + 1];
+        this.delimiterWord = ByteSearch.broadcast(delimiter);
+        this.quoteWord = ByteSearch.broadcast(quote);
+        this.escapeWord = ByteSearch.broadcast(escape);
+        this.buf = new byte[bufferSize + 1 + SLACK];
         this.buf[0] = LF;
-        for (int b = 0x80; b < 0x100; b++) {
-            unquotedClass[b] = 1;
-            quotedClass[b] = 1;
-        }
-        unquotedClass[delimiter & 0xFF] = 1;
-        unquotedClass[quote & 0xFF] = 1;
-        unquotedClass[LF] = 1;
-        unquotedClass[CR] = 1;
-        quotedClass[quote & 0xFF] = 1;
-        quotedClass[escape & 0xFF] = 1;
-        quotedClass[LF] = 1;
     }
 
     /** Whether blank lines are skipped (files of more than one column) or are records of one empty field. */
@@ -97,8 +94,7 @@ final class Tokenizer {
 
     /** Column names used in messages; empty while the header is read. */
     void columnNames(List<String> names, boolean header) {
-        this.columnNames = names;
-        this.inHeader = header;
+        this.errors = errors.withColumns(names, header);
     }
 
     /** The file offset of the next unread byte. */
@@ -108,12 +104,15 @@ final class Tokenizer {
 
     /** The 1-based line of the next unread byte. */
     long line() {
-        return line;
+        return absoluteLine(line);
     }
 
-    /** The file offset of the current record. */
-    long recordOffset() {
-        return bufOffset + recordStart;
+    /** The 1-based line number of a line counted relative to the first byte, like {@link #recordLine}. */
+    long absoluteLine(long relative) {
+        if (lineBase < 0) {
+            lineBase = firstLine.getAsLong();
+        }
+        return lineBase + relative;
     }
 
     /** Skips a UTF-8 byte order mark at the current position, if there is one. */
@@ -209,10 +208,10 @@ final class Tokenizer {
             pos = 0;
             limit = keep;
         }
-        int capacity = buf.length - 1;
+        int capacity = buf.length - 1 - SLACK;
         if (limit == capacity) {
-            buf = Arrays.copyOf(buf, capacity * 2 + 1);
-            capacity = buf.length - 1;
+            buf = Arrays.copyOf(buf, capacity * 2 + 1 + SLACK);
+            capacity = buf.length - 1 - SLACK;
         }
         int n = input.read(buf, limit, capacity - limit);
         if (n < 0) {
@@ -226,10 +225,12 @@ final class Tokenizer {
     private int tokenize() {
         final byte[] b = buf;
         final int lim = limit;
-        final byte[] uc = unquotedClass;
-        final byte[] qc = quotedClass;
+        final byte esc = escape;
         final byte d = delimiter;
         final byte qt = quote;
+        final long dw = delimiterWord;
+        final long qw = quoteWord;
+        final long ew = escapeWord;
         int p = pos;
         long ln = line;
         if (skipBlankLines) {
@@ -276,16 +277,14 @@ final class Tokenizer {
                 int q = p + 1;
                 int fl = QUOTED;
                 while (true) {
-                    while (qc[b[q] & 0xFF] == 0) {
-                        q++;
-                    }
+                    q = ByteSearch.nextInQuotes(b, q, qw, ew);
+                    byte c = b[q];
                     if (q >= lim) {
                         if (!eof) {
                             return NEED_MORE;
                         }
-                        throw unclosedQuote(f, fieldLine);
+                        throw errors.unclosedQuote(f, absoluteLine(fieldLine));
                     }
-                    byte c = b[q];
                     if (c == qt) {
                         if (!escapeIsQuote) {
                             break;
@@ -302,12 +301,12 @@ final class Tokenizer {
                     } else if (c == LF) {
                         ln++;
                         q++;
-                    } else if (c == escape) {
+                    } else if (c == esc) {
                         if (q + 1 >= lim) {
                             if (!eof) {
                                 return NEED_MORE;
                             }
-                            throw unclosedQuote(f, fieldLine);
+                            throw errors.unclosedQuote(f, absoluteLine(fieldLine));
                         }
                         fl |= ESCAPED;
                         byte next = b[q + 1];
@@ -321,6 +320,8 @@ final class Tokenizer {
                             q += n - 1;
                         }
                         q += 2;
+                    } else if (c >= 0) {
+                        q++; // a control character: data
                     } else {
                         int n = utf8(b, q, lim, f, ln);
                         if (n == 0) {
@@ -367,13 +368,12 @@ final class Tokenizer {
                         break;
                     }
                 }
-                throw afterClosingQuote(f - 1, ln, b, p, lim);
+                throw errors.afterClosingQuote(f - 1, absoluteLine(ln), b[p]);
             }
             int q = p;
             while (true) {
-                while (uc[b[q] & 0xFF] == 0) {
-                    q++;
-                }
+                q = ByteSearch.nextUnquoted(b, q, dw, qw);
+                byte c = b[q];
                 if (q >= lim) {
                     if (!eof) {
                         return NEED_MORE;
@@ -385,7 +385,6 @@ final class Tokenizer {
                     p = q;
                     break fields;
                 }
-                byte c = b[q];
                 if (c == d) {
                     starts[f] = p;
                     ends[f] = q;
@@ -427,7 +426,11 @@ final class Tokenizer {
                     continue;
                 }
                 if (c == qt) {
-                    throw strayQuote(f, ln);
+                    throw errors.strayQuote(f, absoluteLine(ln));
+                }
+                if (c >= 0) {
+                    q++; // another control character: data
+                    continue;
                 }
                 int n = utf8(b, q, lim, f, ln);
                 if (n == 0) {
@@ -451,90 +454,19 @@ final class Tokenizer {
     }
 
     /**
-     * The length of the UTF-8 sequence starting at {@code b[q]} (a byte of 0x80 or more), or 0 when it
-     * runs past the bytes read so far and more may come.
+     * The length of the valid UTF-8 sequence at {@code b[q]} (a byte of 0x80 or more), or 0 when it runs
+     * past the bytes read so far and more may come.
+     *
+     * @throws MalformedDataException naming the bytes when the sequence is invalid
      */
     private int utf8(byte[] b, int q, int lim, int field, long ln) {
-        int b0 = b[q] & 0xFF;
-        int n;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            n = 2;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            n = 3;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            n = 4;
-        } else {
-            throw invalidUtf8(field, ln, b, q, 1);
+        int n = Utf8.sequence(b, q, lim);
+        if (n > 0) {
+            return n;
         }
-        if (q + n > lim) {
-            if (!eof) {
-                return 0;
-            }
-            throw invalidUtf8(field, ln, b, q, lim - q);
+        if (n == 0 && !eof) {
+            return 0;
         }
-        int b1 = b[q + 1] & 0xFF;
-        int lo = 0x80;
-        int hi = 0xBF;
-        if (b0 == 0xE0) {
-            lo = 0xA0;
-        } else if (b0 == 0xED) {
-            hi = 0x9F;
-        } else if (b0 == 0xF0) {
-            lo = 0x90;
-        } else if (b0 == 0xF4) {
-            hi = 0x8F;
-        }
-        if (b1 < lo || b1 > hi) {
-            throw invalidUtf8(field, ln, b, q, 2);
-        }
-        for (int k = 2; k < n; k++) {
-            if ((b[q + k] & 0xC0) != 0x80) {
-                throw invalidUtf8(field, ln, b, q, k + 1);
-            }
-        }
-        return n;
-    }
-
-    /** "column 'fare' (field 4)", "field 14", or "header field 2". */
-    String describeField(int field) {
-        if (inHeader) {
-            return "header field " + (field + 1);
-        }
-        if (field < columnNames.size()) {
-            return "column '" + columnNames.get(field) + "' (field " + (field + 1) + ")";
-        }
-        return "field " + (field + 1);
-    }
-
-    private MalformedDataException unclosedQuote(int field, long fieldLine) {
-        return new MalformedDataException(fileName + ":" + fieldLine + ": " + describeField(field)
-                + ": unclosed quote: the quoted field that starts on this line runs to the end of the file");
-    }
-
-    private MalformedDataException strayQuote(int field, long ln) {
-        return new MalformedDataException(fileName + ":" + ln + ": " + describeField(field) + ": quote character "
-                + Messages.show(quote) + " inside an unquoted field; quote the whole field and double the quote"
-                + " characters in it");
-    }
-
-    private MalformedDataException afterClosingQuote(int field, long ln, byte[] b, int p, int lim) {
-        String what = b[p] < 0 ? "a non-ASCII character" : Messages.show(b[p]);
-        return new MalformedDataException(fileName + ":" + ln + ": " + describeField(field) + ": unexpected " + what
-                + " after the closing quote; expected the delimiter " + Messages.show(delimiter)
-                + " or the end of the line");
-    }
-
-    private MalformedDataException invalidUtf8(int field, long ln, byte[] b, int q, int count) {
-        StringBuilder bytes = new StringBuilder();
-        for (int k = 0; k < count; k++) {
-            bytes.append(k == 0 ? "" : " ").append(String.format("0x%02X", b[q + k] & 0xFF));
-        }
-        return new MalformedDataException(fileName + ":" + ln + ": " + describeField(field)
-                + ": invalid UTF-8 byte sequence " + bytes + "; CSV files must be UTF-8 encoded");
-    }
-
-    /** The dialect this tokenizer reads. */
-    CsvDialect dialect() {
-        return dialect;
+        throw errors.invalidUtf8(field, absoluteLine(ln), b, q, n == 0 ? lim - q : -n);
     }
 }

@@ -15,8 +15,8 @@ final class ValueParser {
     private static final long DAYS_0000_TO_1970 = 719_528L;
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
     private static final double[] POWERS_OF_TEN = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-        1e19, 1e20, 1e21, 1e22
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
     };
     private static final int[] MICRO_SCALE = {1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
@@ -104,7 +104,8 @@ final class ValueParser {
     /**
      * A decimal number: an optional sign, digits with an optional fraction (at least one digit), an
      * optional exponent; or {@code NaN}, {@code Infinity}, {@code -Infinity}. Correctly rounded: exact
-     * cases take Clinger's fast path, the rest go to {@link Double#parseDouble}.
+     * cases take Clinger's fast path, up to 18 significant digits the Eisel-Lemire algorithm, and the
+     * rest (more digits, subnormals, overflow) {@link Double#parseDouble}.
      */
     boolean parseFloat64(byte[] b, int start, int end) {
         int i = start;
@@ -187,11 +188,24 @@ final class ValueParser {
         if (i != end) {
             return false;
         }
-        if (!inexact && mantissa <= MAX_EXACT_MANTISSA && exponent >= -22 && exponent <= 22) {
-            double v = (double) mantissa;
-            v = exponent >= 0 ? v * POWERS_OF_TEN[exponent] : v / POWERS_OF_TEN[-exponent];
-            doubleValue = negative ? -v : v;
-            return true;
+        if (!inexact) {
+            if (mantissa <= MAX_EXACT_MANTISSA && exponent >= -22 && exponent <= 22) {
+                double v = (double) mantissa;
+                v = exponent >= 0 ? v * POWERS_OF_TEN[exponent] : v / POWERS_OF_TEN[-exponent];
+                doubleValue = negative ? -v : v;
+                return true;
+            }
+            if (mantissa == 0) {
+                doubleValue = negative ? -0.0 : 0.0;
+                return true;
+            }
+            if (exponent >= EiselLemire.MIN_EXPONENT && exponent <= EiselLemire.MAX_EXPONENT) {
+                long bits = EiselLemire.toDoubleBits(mantissa, exponent, negative);
+                if (bits != -1) {
+                    doubleValue = Double.longBitsToDouble(bits);
+                    return true;
+                }
+            }
         }
         // The syntax is checked above and is a subset of Java's, so this cannot throw.
         doubleValue = Double.parseDouble(new String(b, start, end - start, StandardCharsets.ISO_8859_1));
