@@ -69,7 +69,7 @@ public record ColumnValuesFresh(String column, Duration maxAge, Optional<Instant
         } catch (IllegalArgumentException e) {
             throw kwargs.invalid("max_age", e.getMessage());
         }
-        Optional<Instant> now = kwargs.optionalString("now").map(s -> Values.parseInstant(s.trim())
+        Optional<Instant> now = kwargs.optionalString("now").map(s -> dev.assay.internal.IsoTimes.parseInstant(s.trim())
                 .orElseThrow(() -> kwargs.invalid("now", "'" + s + "' is not an ISO-8601 date-time")));
         return new ColumnValuesFresh(column, maxAge, now, options);
     }

@@ -1,6 +1,7 @@
 package dev.assay.expectation;
 
 import dev.assay.error.InvalidExpectationException;
+import dev.assay.internal.IsoTimes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +10,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Optional;
@@ -110,29 +110,9 @@ final class Values {
             return Optional.of(z.toInstant());
         }
         if (value instanceof String s) {
-            return parseInstant(s.trim());
+            return IsoTimes.parseInstant(s.trim());
         }
         return Optional.empty();
-    }
-
-    static Optional<Instant> parseInstant(String text) {
-        String t =
-                text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
-        try {
-            return Optional.of(OffsetDateTime.parse(t).toInstant());
-        } catch (DateTimeParseException ignored) {
-            // try without an offset
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException ignored) {
-            // try a date
-        }
-        try {
-            return Optional.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -153,7 +133,7 @@ final class Values {
     /** The key of an argument compared with observed values like {@code sample}: ISO text as instants. */
     static Object keyLike(Object value, Object sample) {
         if (value instanceof String s && sample instanceof Temporal && !(sample instanceof LocalTime)) {
-            return parseInstant(s.trim()).map(i -> (Object) i).orElse(value);
+            return IsoTimes.parseInstant(s.trim()).map(i -> (Object) i).orElse(value);
         }
         return key(value);
     }

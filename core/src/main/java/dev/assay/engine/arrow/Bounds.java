@@ -2,6 +2,7 @@ package dev.assay.engine.arrow;
 
 import dev.assay.error.AssayException;
 import dev.assay.error.ErrorCode;
+import dev.assay.internal.IsoTimes;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -146,30 +147,9 @@ final class Bounds {
             return d.atStartOfDay().toInstant(ZoneOffset.UTC);
         }
         if (value instanceof String s) {
-            return parseInstant(s.trim()).orElseThrow(() -> mismatch(value, column, what));
+            return IsoTimes.parseInstant(s.trim()).orElseThrow(() -> mismatch(value, column, what));
         }
         throw mismatch(value, column, what);
-    }
-
-    /** Parses ISO-8601 date, date-time (with 'T' or a space) or instant text; without offset as UTC. */
-    static java.util.Optional<Instant> parseInstant(String text) {
-        String t =
-                text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
-        try {
-            return java.util.Optional.of(OffsetDateTime.parse(t).toInstant());
-        } catch (DateTimeParseException ignored) {
-            // not with an offset; try the next form
-        }
-        try {
-            return java.util.Optional.of(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException ignored) {
-            // not a local date-time; try a date
-        }
-        try {
-            return java.util.Optional.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     static AssayException mismatch(Object value, ArrowColumn column, String what) {
