@@ -7,7 +7,7 @@ root="$(cd "$here/.." && pwd)"
 rows="${1:-10000000}"
 work="$here/work"
 mkdir -p "$work/lib"
-csv="$work/trips-$rows.csv"
+csv="$work/bench-trips-$rows.csv"
 
 if [ ! -f "$csv" ]; then
   echo "generating $rows rows into $csv ..."

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CSV parser comparison and Assay CSV reader throughput. Reproducible: the data is generated with a
-# fixed seed. Usage: ./run.sh [rows (default 1000000)] [repetitions (default 3)]
+# fixed seed. Usage: ./run.sh [rows (default 1000000)] [repetitions (default 3)] [candidate name filter]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -9,8 +9,9 @@ reps="${2:-3}"
 work="$root/benchmarks/work"
 mkdir -p "$work"
 
-# The benchmark depends on the assay-csv jar: install it (and only it) into the local repository.
-(cd "$root" && ./mvnw -q -pl connectors/csv install -DskipTests)
+# The benchmark depends on the assay-csv jar: install it, with the parent POM and core it needs,
+# into the local repository.
+(cd "$root" && ./mvnw -q -pl connectors/csv -am install -DskipTests)
 (cd "$here" && "$root/mvnw" -q -f "$here/pom.xml" package)
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
 jvm=(-Xmx1g --add-opens=java.base/java.nio=ALL-UNNAMED)

@@ -19,6 +19,19 @@ final class ValueParser {
         1e20, 1e21, 1e22
     };
     private static final int[] MICRO_SCALE = {1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+    private static final long ZEROS = 0x3030303030303030L;
+    private static final long SIXES = 0x0606060606060606L;
+    private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+    /** Bytes 4 and 7 of "yyyy-MM-", their dashes, and '0' in their place. */
+    private static final long DATE_DASHES = 0xFF0000FF00000000L;
+
+    private static final long DATE_DASH_BYTES = 0x2D00002D00000000L;
+    private static final long DATE_DASH_ZEROS = 0x3000003000000000L;
+    /** Bytes 2 and 5 of "HH:mm:ss", their colons, and '0' in their place. */
+    private static final long TIME_COLONS = 0x0000FF0000FF0000L;
+
+    private static final long TIME_COLON_BYTES = 0x00003A00003A0000L;
+    private static final long TIME_COLON_ZEROS = 0x0000300000300000L;
 
     /** The last boolean parsed. */
     boolean booleanValue;
@@ -73,6 +86,14 @@ final class ValueParser {
         }
         if (end - i <= 18) {
             long v = 0;
+            while (end - i >= 8) {
+                long eight = eightDigits(ByteSearch.word(b, i));
+                if (eight < 0) {
+                    return false;
+                }
+                v = v * 100_000_000L + eight;
+                i += 8;
+            }
             for (; i < end; i++) {
                 int d = b[i] - '0';
                 if (d < 0 || d > 9) {
@@ -242,13 +263,19 @@ final class ValueParser {
     }
 
     private boolean parseDatePart(byte[] b, int s) {
-        if (b[s + 4] != '-' || b[s + 7] != '-') {
+        // "yyyy-MM-" as one word: the dashes checked, then replaced by '0' to check and read the digits.
+        long x = ByteSearch.word(b, s);
+        if ((x & DATE_DASHES) != DATE_DASH_BYTES) {
             return false;
         }
-        int year = digits4(b, s);
-        int month = digits2(b, s + 5);
+        long pairs = digitPairs((x & ~DATE_DASHES) | DATE_DASH_ZEROS);
         int day = digits2(b, s + 8);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+        if (pairs < 0 || day < 0) {
+            return false;
+        }
+        int year = (int) (pairs & 0xFF) * 100 + (int) ((pairs >>> 16) & 0xFF);
+        int month = (int) ((pairs >>> 40) & 0xFF);
+        if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
             return false;
         }
         longValue = epochDay(year, month, day);
@@ -271,17 +298,36 @@ final class ValueParser {
         if (sep != 'T' && sep != ' ') {
             return false;
         }
-        int hour = digits2(b, start + 11);
-        int minute = digits2(b, start + 14);
-        if (b[start + 13] != ':' || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
-            return false;
-        }
-        int i = start + 16;
+        int hour;
+        int minute;
         int second = 0;
         int micros = 0;
         int fraction = 0;
         boolean seconds = false;
-        if (i < end && b[i] == ':') {
+        int i = start + 16;
+        long x = end - start >= 19 ? ByteSearch.word(b, start + 11) : 0;
+        if ((x & TIME_COLONS) == TIME_COLON_BYTES) {
+            // "HH:mm:ss" as one word, read like a date.
+            long pairs = digitPairs((x & ~TIME_COLONS) | TIME_COLON_ZEROS);
+            if (pairs < 0) {
+                return false;
+            }
+            hour = (int) (pairs & 0xFF);
+            minute = (int) ((pairs >>> 24) & 0xFF);
+            second = (int) ((pairs >>> 48) & 0xFF);
+            if (hour > 23 || minute > 59 || second > 59) {
+                return false;
+            }
+            seconds = true;
+            i = start + 19;
+        } else {
+            hour = digits2(b, start + 11);
+            minute = digits2(b, start + 14);
+            if (b[start + 13] != ':' || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+                return false;
+            }
+        }
+        if (!seconds && i < end && b[i] == ':') {
             if (end - i < 3) {
                 return false;
             }
@@ -291,6 +337,8 @@ final class ValueParser {
             }
             seconds = true;
             i += 3;
+        }
+        if (seconds) {
             if (i < end && b[i] == '.') {
                 i++;
                 for (; i < end; i++) {
@@ -346,6 +394,33 @@ final class ValueParser {
         return true;
     }
 
+    /**
+     * The value of eight ASCII digits read as a little-endian word (the first digit in the lowest byte),
+     * or -1 if a byte is not a digit (Lemire's eight-digit parse).
+     */
+    static long eightDigits(long x) {
+        long d = x - ZEROS;
+        if (((d | (d + SIXES)) & HIGH_NIBBLES) != 0) {
+            return -1;
+        }
+        d = d * 10 + (d >>> 8);
+        return (((d & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
+                        + (((d >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32))))
+                >>> 32;
+    }
+
+    /**
+     * Eight ASCII digits as a word whose byte {@code k} holds the two-digit number of digits {@code k}
+     * and {@code k + 1}; or -1 if a byte is not a digit.
+     */
+    private static long digitPairs(long x) {
+        long d = x - ZEROS;
+        if (((d | (d + SIXES)) & HIGH_NIBBLES) != 0) {
+            return -1;
+        }
+        return d * 10 + (d >>> 8);
+    }
+
     private static int digits2(byte[] b, int s) {
         int d0 = b[s] - '0';
         int d1 = b[s + 1] - '0';
@@ -353,12 +428,6 @@ final class ValueParser {
             return -1;
         }
         return d0 * 10 + d1;
-    }
-
-    private static int digits4(byte[] b, int s) {
-        int hi = digits2(b, s);
-        int lo = digits2(b, s + 2);
-        return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
     }
 
     private static int monthLength(int year, int month) {

@@ -44,6 +44,16 @@ class ValueParserTest {
             assertThat(parser.longValue).isEqualTo(42);
         }
 
+        @Test
+        void reads_random_integers_of_every_length() {
+            SplittableRandom random = new SplittableRandom(9);
+            for (int i = 0; i < 100_000; i++) {
+                long value = random.nextLong() >> random.nextInt(64);
+                assertThat(parse(Long.toString(value))).isTrue();
+                assertThat(parser.longValue).isEqualTo(value);
+            }
+        }
+
         @ParameterizedTest
         @ValueSource(
                 strings = {
@@ -60,7 +70,13 @@ class ValueParserTest {
                     "99999999999999999999",
                     "1_000",
                     "1,000",
-                    "١"
+                    "١",
+                    "1234567a",
+                    "123456789012345a",
+                    "12345678:",
+                    "a2345678",
+                    "1234/678",
+                    "12345678901234567 "
                 })
         void rejects_anything_else(String text) {
             assertThat(parse(text)).isFalse();
@@ -202,7 +218,14 @@ class ValueParserTest {
                     "24-01-01",
                     "2024-01-01T00:00",
                     "",
-                    "2024-01-0a"
+                    "2024-01-0a",
+                    "2024-0a-01",
+                    "202a-01-01",
+                    "2024-01-00",
+                    "-024-01-01",
+                    "2024-01-32",
+                    "2024:01:01",
+                    "2024-01-1 "
                 })
         void rejects_invalid_or_other_formats(String text) {
             byte[] b = bytes(text);
@@ -264,6 +287,45 @@ class ValueParserTest {
             assertThat(parser.offsetSeconds).isEqualTo(3600);
         }
 
+        @Test
+        void reads_random_timestamps_in_every_iso_shape() {
+            SplittableRandom random = new SplittableRandom(5);
+            for (int i = 0; i < 50_000; i++) {
+                LocalDateTime t = LocalDateTime.ofEpochSecond(
+                        random.nextLong(-62_000_000_000L, 250_000_000_000L),
+                        random.nextInt(1_000_000) * 1000,
+                        ZoneOffset.UTC);
+                String date = t.toLocalDate().toString();
+                if (date.length() != 10) {
+                    continue; // years past 9999 are not read as ISO dates
+                }
+                String time;
+                LocalDateTime expected;
+                switch (i % 3) {
+                    case 0:
+                        time = String.format("%02d:%02d", t.getHour(), t.getMinute());
+                        expected = t.withSecond(0).withNano(0);
+                        break;
+                    case 1:
+                        time = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+                        expected = t.withNano(0);
+                        break;
+                    default:
+                        time = String.format(
+                                "%02d:%02d:%02d.%06d", t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
+                        expected = t;
+                }
+                String offset = i % 4 == 0 ? "" : i % 4 == 1 ? "Z" : i % 4 == 2 ? "+05:30" : "-0100";
+                int offsetSeconds = i % 4 == 2 ? 19800 : i % 4 == 3 ? -3600 : 0;
+                String text = date + (i % 2 == 0 ? 'T' : ' ') + time + offset;
+
+                assertThat(parse(text)).as(text).isTrue();
+                assertThat(parser.longValue).as(text).isEqualTo(micros(expected));
+                assertThat(parser.hasOffset).as(text).isEqualTo(!offset.isEmpty());
+                assertThat(parser.offsetSeconds).as(text).isEqualTo(offsetSeconds);
+            }
+        }
+
         @ParameterizedTest
         @ValueSource(
                 strings = {
@@ -278,7 +340,18 @@ class ValueParserTest {
                     "2024-03-01T10:15:30Zx",
                     "2024-03-01X10:15",
                     "2024-03-01T10:15:3",
-                    "2024-02-30T10:15"
+                    "2024-02-30T10:15",
+                    "2024-03-01T10:15:3Z",
+                    "2024-03-01T1a:15:30",
+                    "2024-03-01T10:1a:30",
+                    "2024-03-01T10:15:3a",
+                    "2024-03-01T24:00:00",
+                    "2024-03-01T10:15:60",
+                    "2024-03-01T10-15-30",
+                    "2024-03-01T10:15:30+05:3a",
+                    "2a24-03-01T10:15",
+                    "2024/03-01T10:15",
+                    "2024-03/01T10:15"
                 })
         void rejects_invalid_or_other_formats(String text) {
             assertThat(parse(text)).isFalse();
