@@ -199,7 +199,10 @@ final class RowTests {
         }
         Matcher matcher = pattern.matcher("");
         boolean negated = r.negated();
-        return row -> matcher.reset(s.getString(row)).find() != negated;
+        Utf8Chars chars = new Utf8Chars();
+        var data = s.strings.getDataBuffer();
+        return row ->
+                matcher.reset(chars.set(data, s.start(row), s.byteLength(row))).find() != negated;
     }
 
     private static RowTest length(RowPredicate.LengthBetween l, ArrowColumn col) {

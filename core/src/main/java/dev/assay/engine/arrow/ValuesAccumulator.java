@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Every non-null value of a numeric or temporal column, for exact median and quantiles. Holds 8 bytes
- * per value; sorted once at the end. (A spill to disk would replace the arrays with sorted runs.)
+ * per value; the requested ranks are found by selection (linear time), not a full sort. (A spill to disk
+ * would replace the arrays with sorted runs.)
  */
 final class ValuesAccumulator implements Accumulator {
     private final String column;
@@ -15,7 +16,6 @@ final class ValuesAccumulator implements Accumulator {
     private double[] doubles = new double[0];
     private int size;
     private ArrowColumn sample;
-    private boolean sorted;
 
     ValuesAccumulator(String column, ValueKind kind) {
         this.column = column;
@@ -43,7 +43,6 @@ final class ValuesAccumulator implements Accumulator {
                 }
             }
         }
-        sorted = false;
     }
 
     private void ensure(int capacity) {
@@ -67,25 +66,8 @@ final class ValuesAccumulator implements Accumulator {
             System.arraycopy(o.doubles, 0, doubles, size, o.size);
         }
         size += o.size;
-        sorted = false;
         o.longs = new long[0];
         o.doubles = new double[0];
-    }
-
-    @Override
-    public void finish() {
-        sort();
-    }
-
-    private void sort() {
-        if (!sorted) {
-            if (asLongs) {
-                Arrays.parallelSort(longs, 0, size);
-            } else {
-                Arrays.parallelSort(doubles, 0, size);
-            }
-            sorted = true;
-        }
     }
 
     int size() {
@@ -97,12 +79,28 @@ final class ValuesAccumulator implements Accumulator {
         if (size == 0) {
             return null;
         }
-        sort();
         int mid = size / 2;
         if (asLongs) {
-            return size % 2 == 1 ? (double) longs[mid] : ((double) longs[mid - 1] + longs[mid]) / 2.0;
+            long upper = Select.select(longs, size, mid);
+            if (size % 2 == 1) {
+                return (double) upper;
+            }
+            // After selecting rank mid, every value before it is <= it: rank mid - 1 is their maximum.
+            long lower = Long.MIN_VALUE;
+            for (int i = 0; i < mid; i++) {
+                lower = Math.max(lower, longs[i]);
+            }
+            return ((double) lower + upper) / 2.0;
         }
-        return size % 2 == 1 ? doubles[mid] : (doubles[mid - 1] + doubles[mid]) / 2.0;
+        double upper = Select.select(doubles, size, mid);
+        if (size % 2 == 1) {
+            return upper;
+        }
+        double lower = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < mid; i++) {
+            lower = Math.max(lower, doubles[i]);
+        }
+        return (lower + upper) / 2.0;
     }
 
     /** percentile_disc: the smallest value whose cumulative share is at least q. */
@@ -111,11 +109,13 @@ final class ValuesAccumulator implements Accumulator {
         if (size == 0) {
             return out;
         }
-        sort();
         for (double q : qs) {
             int index = (int) Math.ceil(q * size) - 1;
             index = Math.max(0, Math.min(size - 1, index));
-            out.add(asLongs ? sample.objectOfLong(longs[index]) : sample.objectOfDouble(doubles[index]));
+            out.add(
+                    asLongs
+                            ? sample.objectOfLong(Select.select(longs, size, index))
+                            : sample.objectOfDouble(Select.select(doubles, size, index)));
         }
         return out;
     }
