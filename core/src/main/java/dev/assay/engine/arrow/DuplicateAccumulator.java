@@ -19,7 +19,10 @@ final class DuplicateAccumulator implements Accumulator {
     private final DuplicateRows metric;
     private final List<String> keyColumns;
     private final boolean singleLong;
-    private final LongHashTable longs;
+    /** Keys of an integer column while they are dense; null once they turned out sparse. */
+    private PagedOccurrences paged;
+
+    private LongHashTable longs;
     private final BytesHashTable bytes;
     private final List<ValueKind> kinds;
     final SampleHeap repeats;
@@ -37,7 +40,9 @@ final class DuplicateAccumulator implements Accumulator {
         this.keyColumns = metric.keyColumns();
         this.kinds = kinds;
         this.singleLong = kinds.size() == 1 && (kinds.get(0).longOrdered() || kinds.get(0) == ValueKind.FLOAT);
-        this.longs = singleLong ? new LongHashTable() : null;
+        boolean integers = singleLong && kinds.get(0) != ValueKind.FLOAT;
+        this.paged = integers ? new PagedOccurrences() : null;
+        this.longs = singleLong && !integers ? new LongHashTable() : null;
         this.bytes = singleLong ? null : new BytesHashTable(true);
         this.repeats = new SampleHeap(metric.samples().limit());
     }
@@ -84,7 +89,15 @@ final class DuplicateAccumulator implements Accumulator {
             batchRows[m] = row;
             m++;
         }
-        longs.addOccurrences(batchKeys, batchPositions, m, batchPrior);
+        if (paged != null) {
+            paged.addOccurrences(batchKeys, batchPositions, m, batchPrior);
+            if (paged.isSparse()) {
+                longs = paged.toHashTable();
+                paged = null;
+            }
+        } else {
+            longs.addOccurrences(batchKeys, batchPositions, m, batchPrior);
+        }
         for (int j = 0; j < m; j++) {
             byte prior = batchPrior[j];
             if (prior != 0) {
@@ -144,7 +157,7 @@ final class DuplicateAccumulator implements Accumulator {
             if (singleLong) {
                 ArrowColumn c = cols.get(0);
                 long key = c.kind == ValueKind.FLOAT ? DoubleKeys.key(c.getDouble(row)) : c.getLong(row);
-                prior = longs.addOccurrence(key, position);
+                prior = hashTable().addOccurrence(key, position);
                 repeatedRows += prior == 1 ? 2 : prior == 2 ? 1 : 0;
             } else if (total == 1 && cols.get(0).kind == ValueKind.STRING) {
                 ArrowColumn.StringColumn s = (ArrowColumn.StringColumn) cols.get(0);
@@ -252,7 +265,7 @@ final class DuplicateAccumulator implements Accumulator {
         // A key seen by both workers is duplicated; the later of its two first positions is a repeat.
         if (singleLong) {
             repeatedRows += o.repeatedRows;
-            longs.merge(o.longs, (key, mine, theirs) -> {
+            LongHashTable.Combiner combine = (key, mine, theirs) -> {
                 // A key seen by both workers repeats: count the rows not yet counted as repeated, and
                 // keep the later of the two first occurrences as a repeat sample.
                 repeatedRows += (LongHashTable.repeated(mine) ? 0 : 1) + (LongHashTable.repeated(theirs) ? 0 : 1);
@@ -260,7 +273,12 @@ final class DuplicateAccumulator implements Accumulator {
                 long b = LongHashTable.firstPosition(theirs);
                 repeats.offer(new SampleHeap.Sample(Math.max(a, b), longValue(key), Map.of(), false));
                 return LongHashTable.occurrence(Math.min(a, b), true);
-            });
+            };
+            if (paged != null && o.paged != null) {
+                paged.merge(o.paged, combine);
+            } else {
+                hashTable().merge(o.hashTable(), combine);
+            }
         } else {
             o.bytes.forEach((key, count, first) -> {
                 long mine = bytes.firstPosition(key);
@@ -271,6 +289,15 @@ final class DuplicateAccumulator implements Accumulator {
             bytes.merge(o.bytes);
         }
         repeats.merge(o.repeats);
+    }
+
+    /** The hash table of a single-long key, converting dense pages when needed. */
+    private LongHashTable hashTable() {
+        if (paged != null) {
+            longs = paged.toHashTable();
+            paged = null;
+        }
+        return longs;
     }
 
     private Object longValue(long key) {
@@ -300,12 +327,17 @@ final class DuplicateAccumulator implements Accumulator {
     List<SampleHeap.Sample> samples(int limit) {
         SampleHeap all = new SampleHeap(limit);
         if (singleLong) {
-            longs.forEach((key, value) -> {
+            LongHashTable.Visitor visit = (key, value) -> {
                 if (LongHashTable.repeated(value)) {
                     all.offer(
                             new SampleHeap.Sample(LongHashTable.firstPosition(value), longValue(key), Map.of(), false));
                 }
-            });
+            };
+            if (paged != null) {
+                paged.forEach(visit);
+            } else {
+                longs.forEach(visit);
+            }
         } else {
             bytes.forEach((key, count, first) -> {
                 if (count > 1) {

@@ -148,6 +148,19 @@ final class LongHashTable {
         return (position + 1) | (repeated ? REPEATED : 0);
     }
 
+    /** Sets the value of {@code key}, which must not be 0. */
+    void put(long key, long value) {
+        long h = Utf8.mix(key);
+        Partition part = partition(h);
+        int base = part.findOrInsert(key, h);
+        boolean added = part.slots[base + 1] == 0;
+        part.slots[base + 1] = value;
+        if (added) {
+            size++;
+            part.afterInsert();
+        }
+    }
+
     /** The value of {@code key}, or 0 when absent. */
     long get(long key) {
         long h = Utf8.mix(key);
