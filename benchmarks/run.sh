@@ -26,7 +26,14 @@ fi
 measure() { # label, command...: prints wall time and peak RSS of the whole process
   local label="$1"; shift
   local stats="$work/time-$label.txt"
-  /usr/bin/time -f "%e %M" -o "$stats" "$@" > "$work/out-$label.txt" || true
+  local code=0
+  /usr/bin/time -f "%e %M" -o "$stats" "$@" > "$work/out-$label.txt" || code=$?
+  # The suite has planted defects, so assay exits 1; anything else is a broken run.
+  if [ "$code" -gt 1 ]; then
+    echo "$label failed with exit code $code:" >&2
+    cat "$work/out-$label.txt" >&2
+    exit 1
+  fi
   # /usr/bin/time prefixes "Command exited with non-zero status N" when the suite fails (exit 1).
   read -r secs kb < <(tail -n 1 "$stats")
   echo "$label: wall ${secs}s, peak RSS $((kb / 1024)) MB"
