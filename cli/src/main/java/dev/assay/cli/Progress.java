@@ -22,10 +22,25 @@ final class Progress implements AutoCloseable {
 
     static Progress start(PrintWriter err, String label) {
         Progress p = new Progress(err, label);
-        if (System.console() != null && System.getenv("CI") == null) {
+        if (stderrIsTerminal() && System.getenv("CI") == null) {
             p.thread.start();
         }
         return p;
+    }
+
+    /**
+     * True when stderr is a terminal. Java 17 cannot ask isatty(2) directly; on Linux the answer is
+     * where /proc/self/fd/2 points. Elsewhere, fall back to whether the JVM has a console (stdin and
+     * stdout are terminals), which misses only `assay ... > out.json` runs.
+     */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2"))
+                    .toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     private void spin(String label) {
