@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class UniquenessAtScaleTest {
     @ParameterizedTest(name = "{0} ids, {1} threads")
-    @CsvSource({"dense, 1", "dense, 4", "sparse, 1", "sparse, 4", "mixed, 4"})
+    @CsvSource({"dense, 1", "dense, 4", "sparse, 1", "sparse, 4", "mixed, 4", "strings, 1", "strings, 4"})
     void counts_and_samples_match_a_reference(String layout, int threads) {
         int rows = 200_000;
         SplittableRandom random = new SplittableRandom(11);
@@ -34,6 +34,7 @@ class UniquenessAtScaleTest {
                     id = i;
                     break;
                 case "sparse":
+                case "strings":
                     id = random.nextLong();
                     break;
                 default:
