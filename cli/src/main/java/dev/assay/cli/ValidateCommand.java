@@ -9,6 +9,10 @@ import dev.assay.model.ResultFormat;
 import dev.assay.result.ResultJson;
 import dev.assay.result.ResultText;
 import dev.assay.result.ValidationResult;
+import dev.assay.source.Batch;
+import dev.assay.source.BatchRequest;
+import dev.assay.source.DataAsset;
+import dev.assay.source.FileSource;
 import dev.assay.suite.SuiteFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,7 +31,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "validate",
         mixinStandardHelpOptions = true,
-        description = "Validate a data file (or a glob of files) against an expectation suite.",
+        description =
+                "Validate a data file (or a glob of files, or a batch of a file asset) against an expectation suite.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every expectation passed",
@@ -45,8 +50,24 @@ final class ValidateCommand implements Callable<Integer> {
             names = "--data",
             required = true,
             paramLabel = "PATH",
-            description = "A CSV file (plain or gzip) or a glob such as 'data/trips-*.csv'.")
+            description = "A CSV file (plain or gzip) or a glob such as 'data/trips-*.csv'; with --asset, a folder.")
     String data;
+
+    @Option(
+            names = "--asset",
+            paramLabel = "PATTERN",
+            description = "Files under the --data folder matching PATTERN, with {name} groups, * and **,"
+                    + " e.g. 'trips/year={year}/month={month}/*.csv' (or 're:' and a regex with named groups).")
+    String asset;
+
+    @Option(
+            names = "--batch",
+            paramLabel = "GROUP=VALUE",
+            description = "With --asset: the batch's group value (repeatable); GROUP=FROM..TO for a range.")
+    List<String> batch;
+
+    @Option(names = "--latest", description = "With --asset: the batch with the greatest group values.")
+    boolean latest;
 
     @Option(
             names = "--format",
@@ -104,7 +125,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             ExpectationSuite expectationSuite = SuiteFiles.read(suite);
-            CsvSource source = csvSource();
+            Batch source = batch();
             Validator validator = validator();
             ValidationResult result;
             Progress progress = Progress.start(err, "validating " + source.name());
@@ -127,8 +148,71 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private CsvSource csvSource() {
-        CsvSource source = CsvSource.of(data);
+    private Batch batch() {
+        BadRowPolicy policy = badRowPolicy();
+        if (delimiter != null) {
+            delimiterChar();
+        }
+        if (asset == null) {
+            if (batch != null || latest) {
+                throw usage("--batch and --latest need --asset");
+            }
+            return configure(CsvSource.of(data), policy);
+        }
+        if (latest && batch != null) {
+            throw usage("--latest cannot be combined with --batch");
+        }
+        BatchRequest request = batchRequest();
+        DataAsset files = FileSource.folder(Path.of(data))
+                .asset(assetName(), asset, paths -> configure(CsvSource.files(paths), policy));
+        return latest ? files.latestBatch() : files.batch(request);
+    }
+
+    private BatchRequest batchRequest() {
+        BatchRequest request = BatchRequest.all();
+        for (String item : batch == null ? List.<String>of() : batch) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw usage("--batch must be GROUP=VALUE or GROUP=FROM..TO, got '" + item + "'");
+            }
+            String group = item.substring(0, eq);
+            String value = item.substring(eq + 1);
+            if (request.groups().contains(group)) {
+                throw usage("--batch gives group '" + group + "' twice");
+            }
+            int range = value.indexOf("..");
+            request = range < 0
+                    ? request.and(group, value)
+                    : request.andRange(group, value.substring(0, range), value.substring(range + 2));
+        }
+        return request;
+    }
+
+    /** The pattern's first plain folder ({@code trips} in {@code trips/year={year}/*.csv}), else the folder's name. */
+    private String assetName() {
+        if (!asset.startsWith("re:")) {
+            String first = asset.split("/", -1)[0];
+            if (asset.contains("/") && !first.isEmpty() && first.chars().noneMatch(c -> "{}*?=".indexOf(c) >= 0)) {
+                return first;
+            }
+        }
+        Path name = Path.of(data).toAbsolutePath().normalize().getFileName();
+        return name == null ? "files" : name.toString();
+    }
+
+    private BadRowPolicy badRowPolicy() {
+        switch (badRows.toLowerCase(Locale.ROOT)) {
+            case "fail":
+                return BadRowPolicy.FAIL;
+            case "report":
+                return BadRowPolicy.REPORT;
+            default:
+                throw usage("--bad-rows must be 'fail' or 'report', got '" + badRows + "'");
+        }
+    }
+
+    private CsvSource configure(CsvSource csv, BadRowPolicy policy) {
+        CsvSource source = csv;
         if (delimiter != null) {
             source = source.delimiter(delimiterChar());
         }
@@ -147,14 +231,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (inferRows != null) {
             source = source.inferSchema(inferRows);
         }
-        switch (badRows.toLowerCase(Locale.ROOT)) {
-            case "fail":
-                return source.badRows(BadRowPolicy.FAIL);
-            case "report":
-                return source.badRows(BadRowPolicy.REPORT);
-            default:
-                throw usage("--bad-rows must be 'fail' or 'report', got '" + badRows + "'");
-        }
+        return source.badRows(policy);
     }
 
     private char delimiterChar() {

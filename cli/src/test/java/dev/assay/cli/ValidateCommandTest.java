@@ -152,4 +152,153 @@ class ValidateCommandTest {
         assertThat(counted.code()).as(counted.err()).isEqualTo(1);
         assertThat(counted.out()).contains("\"unexpected_count\": 1,");
     }
+
+    @Nested
+    class Assets {
+        private String suite(int rows) throws IOException {
+            Path suite = dir.resolve("rows.json");
+            Files.writeString(
+                    suite,
+                    "{\"name\": \"rows\", \"expectations\": [{\"type\": \"expect_table_row_count_to_be_between\","
+                            + " \"kwargs\": {\"min_value\": " + rows + ", \"max_value\": " + rows + "}}]}");
+            return suite.toString();
+        }
+
+        private String data() throws IOException {
+            write("trips/year=2024/month=9/part-0.csv", "id\n1\n2\n");
+            write("trips/year=2024/month=9/part-1.csv", "id\n3\n");
+            write("trips/year=2024/month=10/part-0.csv", "id\n4\n");
+            write("trips/year=2023/month=12/part-0.csv", "id\n5\n6\n7\n8\n");
+            return dir.resolve("data").toString();
+        }
+
+        private void write(String path, String text) throws IOException {
+            Path file = dir.resolve("data").resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        }
+
+        private static final String PATTERN = "trips/year={year}/month={month}/*.csv";
+
+        @Test
+        void batch_selects_by_group_values_and_reads_every_file_of_the_batch() throws IOException {
+            Run r = run(
+                    "validate",
+                    "--suite",
+                    suite(3),
+                    "--data",
+                    data(),
+                    "--asset",
+                    PATTERN,
+                    "--batch",
+                    "year=2024",
+                    "--batch",
+                    "month=9",
+                    "--ascii");
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).startsWith("Suite rows on trips [year=2024, month=9]: PASSED");
+        }
+
+        @Test
+        void batch_takes_a_range() throws IOException {
+            Run r = run(
+                    "validate", "--suite", suite(4), "--data", data(), "--asset", PATTERN, "--batch", "month=9..10");
+
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+
+        @Test
+        void latest_takes_the_greatest_group_values_and_records_the_identity() throws IOException {
+            Run r = run(
+                    "validate",
+                    "--suite",
+                    suite(1),
+                    "--data",
+                    data(),
+                    "--asset",
+                    PATTERN,
+                    "--latest",
+                    "--format",
+                    "json");
+
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode identity = new ObjectMapper().readTree(r.out()).get("meta").get("batch_identity");
+            assertThat(identity.toString())
+                    .isEqualTo("{\"asset\":\"trips\",\"request\":\"{year=2024, month=10}\","
+                            + "\"files\":[\"trips/year=2024/month=10/part-0.csv\"],"
+                            + "\"groups\":{\"year\":\"2024\",\"month\":\"10\"}}");
+        }
+
+        @Test
+        void without_batch_or_latest_every_file_is_one_batch() throws IOException {
+            Run r = run("validate", "--suite", suite(8), "--data", data(), "--asset", PATTERN);
+
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+
+        @Test
+        void two_when_no_file_matches() throws IOException {
+            String data = data();
+            Run r = run("validate", "--suite", suite(1), "--data", data, "--asset", PATTERN, "--batch", "year=2022");
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err())
+                    .isEqualTo("assay: no files of asset 'trips' match batch request {year=2022} (pattern '" + PATTERN
+                            + "' in folder " + data + "); available batches: {year=2023, month=12},"
+                            + " {year=2024, month=9}, {year=2024, month=10}" + System.lineSeparator());
+        }
+
+        @Test
+        void two_for_an_unknown_group() throws IOException {
+            Run r = run("validate", "--suite", suite(1), "--data", data(), "--asset", PATTERN, "--batch", "yaer=2024");
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err())
+                    .isEqualTo("assay: asset 'trips' has no group 'yaer' (groups: [year, month]); did you mean 'year'?"
+                            + System.lineSeparator());
+        }
+
+        @Test
+        void two_for_a_batch_without_an_equals_sign() throws IOException {
+            Run r = run("validate", "--suite", suite(1), "--data", data(), "--asset", PATTERN, "--batch", "2024");
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).startsWith("--batch must be GROUP=VALUE or GROUP=FROM..TO, got '2024'");
+        }
+
+        @Test
+        void two_for_latest_with_batch() throws IOException {
+            Run r = run(
+                    "validate",
+                    "--suite",
+                    suite(1),
+                    "--data",
+                    data(),
+                    "--asset",
+                    PATTERN,
+                    "--latest",
+                    "--batch",
+                    "year=2024");
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).startsWith("--latest cannot be combined with --batch");
+        }
+
+        @Test
+        void two_for_latest_without_asset() throws IOException {
+            Run r = run("validate", "--suite", suite(1), "--data", data(), "--latest");
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).startsWith("--batch and --latest need --asset");
+        }
+
+        @Test
+        void two_for_a_missing_folder() throws IOException {
+            Run r = run("validate", "--suite", suite(1), "--data", "nope", "--asset", PATTERN, "--latest");
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("assay: folder not found: nope" + System.lineSeparator());
+        }
+    }
 }

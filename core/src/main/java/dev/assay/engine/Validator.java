@@ -117,7 +117,7 @@ public final class Validator {
                 run.scans(),
                 run.rowsScanned(),
                 run.badRows());
-        return new ValidationResult(suite.name(), batch.name(), list, info);
+        return new ValidationResult(suite.name(), batch.name(), list, info, batch.identity());
     }
 
     private ResultFormat formatOf(Expectation e) {

@@ -76,6 +76,9 @@ public final class ResultJson {
         ValidationResult.RunInfo run = result.run();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("batch", result.batchName());
+        if (!result.batchIdentity().isEmpty()) {
+            meta.put("batch_identity", plain(result.batchIdentity()));
+        }
         meta.put("engine", run.engine());
         meta.put("run_started_at", run.startedAt().toString());
         meta.put("elapsed_ms", run.elapsed().toMillis());

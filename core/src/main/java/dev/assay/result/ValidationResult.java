@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.assay.model.Dimension;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,13 +19,27 @@ import java.util.Map;
  * @param batchName the batch's name (e.g. the file)
  * @param results one result per expectation, in suite order
  * @param run when and how the validation ran
+ * @param batchIdentity what the batch is (see {@link dev.assay.source.Batch#identity()}), such as the
+ *     asset, files and group values of a file asset batch; empty when the batch records none
  */
-public record ValidationResult(String suiteName, String batchName, List<ExpectationResult> results, RunInfo run) {
+public record ValidationResult(
+        String suiteName,
+        String batchName,
+        List<ExpectationResult> results,
+        RunInfo run,
+        Map<String, Object> batchIdentity) {
     public ValidationResult {
         requireNonNull(suiteName, "suiteName is null");
         requireNonNull(batchName, "batchName is null");
         results = List.copyOf(requireNonNull(results, "results is null"));
         requireNonNull(run, "run is null");
+        batchIdentity = Collections.unmodifiableMap(
+                new LinkedHashMap<>(requireNonNull(batchIdentity, "batchIdentity is null")));
+    }
+
+    /** A result without a batch identity. */
+    public ValidationResult(String suiteName, String batchName, List<ExpectationResult> results, RunInfo run) {
+        this(suiteName, batchName, results, run, Map.of());
     }
 
     /** True when every expectation passed. */

@@ -1,0 +1,63 @@
+package dev.assay.source;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The files of one batch request of a {@link DataAsset}, read as one dataset. Immutable and thread-safe. */
+final class AssetBatch implements Batch {
+    private final String name;
+    private final Batch data;
+    private final Map<String, Object> identity;
+
+    AssetBatch(
+            String asset,
+            BatchRequest request,
+            List<Path> files,
+            List<String> relativeFiles,
+            Map<String, String> groups,
+            FileFormat format) {
+        this.name = groups.isEmpty()
+                ? asset
+                : asset
+                        + groups.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining(", ", " [", "]"));
+        this.data = format.open(List.copyOf(files));
+        Map<String, Object> id = new LinkedHashMap<>();
+        id.put("asset", asset);
+        id.put("request", request.toString());
+        id.put("files", List.copyOf(relativeFiles));
+        id.put("groups", Collections.unmodifiableMap(new LinkedHashMap<>(groups)));
+        this.identity = Collections.unmodifiableMap(id);
+    }
+
+    /** The asset's name and the group values its files share, like {@code trips [year=2024, month=01]}. */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public DatasetSchema schema() {
+        return data.schema();
+    }
+
+    @Override
+    public List<Split> splits(ScanRequest request) {
+        return data.splits(request);
+    }
+
+    @Override
+    public Map<String, Object> identity() {
+        return identity;
+    }
+
+    @Override
+    public String toString() {
+        return "AssetBatch[" + name + "]";
+    }
+}
