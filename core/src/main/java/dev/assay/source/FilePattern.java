@@ -17,18 +17,21 @@ import java.util.regex.PatternSyntaxException;
  * separators. Immutable and thread-safe.
  */
 final class FilePattern {
-    private static final Pattern GROUP_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
+    private static final Pattern GROUP_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern REGEX_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
     private static final Pattern HIVE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=([^=]+)");
 
     private final String text;
     private final Pattern regex;
     private final List<String> groups;
+    // Java regex group names allow no underscore, so a glob's groups are named g0, g1, ... inside.
+    private final List<String> regexGroups;
 
-    private FilePattern(String text, Pattern regex, List<String> groups) {
+    private FilePattern(String text, Pattern regex, List<String> groups, List<String> regexGroups) {
         this.text = text;
         this.regex = regex;
         this.groups = List.copyOf(groups);
+        this.regexGroups = List.copyOf(regexGroups);
     }
 
     static FilePattern compile(String text) {
@@ -40,7 +43,7 @@ final class FilePattern {
                 groups.add(m.group(1));
             }
             try {
-                return new FilePattern(text, Pattern.compile(source), groups);
+                return new FilePattern(text, Pattern.compile(source), groups, groups);
             } catch (PatternSyntaxException e) {
                 throw invalid("invalid regex in asset pattern '" + text + "': " + e.getDescription(), e);
             }
@@ -63,14 +66,14 @@ final class FilePattern {
                 if (!GROUP_NAME.matcher(name).matches()) {
                     throw invalid(
                             "group name '" + name + "' in asset pattern '" + text
-                                    + "' must be a letter followed by letters or digits",
+                                    + "' must be a letter or '_' followed by letters, digits or '_'",
                             null);
                 }
                 if (groups.contains(name)) {
                     throw invalid("group '" + name + "' appears twice in asset pattern '" + text + "'", null);
                 }
+                regex.append("(?<g").append(groups.size()).append(">[^/]+?)");
                 groups.add(name);
-                regex.append("(?<").append(name).append(">[^/]+?)");
                 i = end + 1;
             } else if (text.startsWith("**/", i)) {
                 regex.append("(?:.*/)?");
@@ -89,7 +92,11 @@ final class FilePattern {
                 i++;
             }
         }
-        return new FilePattern(text, Pattern.compile(regex.toString()), groups);
+        List<String> regexGroups = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            regexGroups.add("g" + g);
+        }
+        return new FilePattern(text, Pattern.compile(regex.toString()), groups, regexGroups);
     }
 
     private static AssayException invalid(String message, Throwable cause) {
@@ -118,10 +125,10 @@ final class FilePattern {
             return Optional.empty();
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (String group : groups) {
-            String value = m.group(group);
+        for (int g = 0; g < groups.size(); g++) {
+            String value = m.group(regexGroups.get(g));
             if (value != null) {
-                out.put(group, value);
+                out.put(groups.get(g), value);
             }
         }
         String[] segments = path.split("/");

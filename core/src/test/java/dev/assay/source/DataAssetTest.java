@@ -123,8 +123,16 @@ class DataAssetTest {
         void a_malformed_group_name_is_rejected() {
             assertThatThrownBy(() -> asset("t-{2x}.csv"))
                     .isInstanceOf(AssayException.class)
-                    .hasMessage("group name '2x' in asset pattern 't-{2x}.csv' must be a letter followed by letters or"
-                            + " digits");
+                    .hasMessage("group name '2x' in asset pattern 't-{2x}.csv' must be a letter or '_' followed by"
+                            + " letters, digits or '_'");
+        }
+
+        @Test
+        void group_names_may_hold_underscores() throws IOException {
+            write("d-2024_01_05.csv");
+
+            assertThat(asset("d-{event_date}.csv").availableBatches())
+                    .containsExactly(BatchRequest.of("event_date", "2024_01_05"));
         }
 
         @Test
