@@ -76,8 +76,14 @@ public final class ResultJson {
         ValidationResult.RunInfo run = result.run();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("batch", result.batchName());
-        if (!result.batchIdentity().isEmpty()) {
-            meta.put("batch_identity", plain(result.batchIdentity()));
+        if (result.batchIdentity().isPresent()) {
+            dev.assay.source.BatchIdentity id = result.batchIdentity().get();
+            Map<String, Object> identity = new LinkedHashMap<>();
+            identity.put("asset", id.asset());
+            identity.put("request", id.request());
+            identity.put("files", id.files());
+            identity.put("groups", id.groups());
+            meta.put("batch_identity", plain(identity));
         }
         meta.put("engine", run.engine());
         meta.put("run_started_at", run.startedAt().toString());

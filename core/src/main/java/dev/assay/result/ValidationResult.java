@@ -3,13 +3,13 @@ package dev.assay.result;
 import static java.util.Objects.requireNonNull;
 
 import dev.assay.model.Dimension;
+import dev.assay.source.BatchIdentity;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The outcome of validating one batch against one suite, in GX 1.x shape plus Assay's additions
@@ -27,19 +27,18 @@ public record ValidationResult(
         String batchName,
         List<ExpectationResult> results,
         RunInfo run,
-        Map<String, Object> batchIdentity) {
+        Optional<BatchIdentity> batchIdentity) {
     public ValidationResult {
         requireNonNull(suiteName, "suiteName is null");
         requireNonNull(batchName, "batchName is null");
         results = List.copyOf(requireNonNull(results, "results is null"));
         requireNonNull(run, "run is null");
-        batchIdentity = Collections.unmodifiableMap(
-                new LinkedHashMap<>(requireNonNull(batchIdentity, "batchIdentity is null")));
+        requireNonNull(batchIdentity, "batchIdentity is null");
     }
 
     /** A result without a batch identity. */
     public ValidationResult(String suiteName, String batchName, List<ExpectationResult> results, RunInfo run) {
-        this(suiteName, batchName, results, run, Map.of());
+        this(suiteName, batchName, results, run, Optional.empty());
     }
 
     /** True when every expectation passed. */

@@ -1,17 +1,16 @@
 package dev.assay.source;
 
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The files of one batch request of a {@link DataAsset}, read as one dataset. Immutable and thread-safe. */
 final class AssetBatch implements Batch {
     private final String name;
     private final Batch data;
-    private final Map<String, Object> identity;
+    private final BatchIdentity identity;
 
     AssetBatch(
             String asset,
@@ -27,12 +26,7 @@ final class AssetBatch implements Batch {
                                 .map(e -> e.getKey() + "=" + e.getValue())
                                 .collect(Collectors.joining(", ", " [", "]"));
         this.data = format.open(List.copyOf(files));
-        Map<String, Object> id = new LinkedHashMap<>();
-        id.put("asset", asset);
-        id.put("request", request.toString());
-        id.put("files", List.copyOf(relativeFiles));
-        id.put("groups", Collections.unmodifiableMap(new LinkedHashMap<>(groups)));
-        this.identity = Collections.unmodifiableMap(id);
+        this.identity = new BatchIdentity(asset, request.toString(), relativeFiles, groups);
     }
 
     /** The asset's name and the group values its files share, like {@code trips [year=2024, month=01]}. */
@@ -52,8 +46,8 @@ final class AssetBatch implements Batch {
     }
 
     @Override
-    public Map<String, Object> identity() {
-        return identity;
+    public Optional<BatchIdentity> identity() {
+        return Optional.of(identity);
     }
 
     @Override

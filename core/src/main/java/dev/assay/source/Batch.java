@@ -1,7 +1,7 @@
 package dev.assay.source;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The resolved data of one validation: a schema and a way to scan its rows as Arrow record batches.
@@ -31,14 +31,12 @@ public interface Batch {
     List<Split> splits(ScanRequest request);
 
     /**
-     * What this batch is, for the validation result: for a {@link DataAsset} batch, {@code asset} (its
-     * name), {@code request} (the batch request as text), {@code files} (paths relative to the folder)
-     * and {@code groups} (the group values every file shares). Values are strings, lists and maps of
-     * them.
+     * What this batch is, for the validation result: for a {@link DataAsset} batch, the asset, the
+     * request, the files and their group values.
      *
      * @return the identity, never null; empty by default
      */
-    default Map<String, Object> identity() {
-        return Map.of();
+    default Optional<BatchIdentity> identity() {
+        return Optional.empty();
     }
 }

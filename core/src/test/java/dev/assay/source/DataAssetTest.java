@@ -52,14 +52,12 @@ class DataAssetTest {
         return FileSource.folder(dir).asset("trips", pattern, LINES);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> files(Batch batch) {
-        return (List<String>) batch.identity().get("files");
+        return batch.identity().orElseThrow().files();
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, String> groups(Batch batch) {
-        return (Map<String, String>) batch.identity().get("groups");
+        return batch.identity().orElseThrow().groups();
     }
 
     @Nested
@@ -186,7 +184,7 @@ class DataAssetTest {
 
             assertThat(files(batch)).containsExactly("2024-01.csv", "2024-02.csv", "2024-03.csv");
             assertThat(groups(batch)).containsExactly(Map.entry("year", "2024"));
-            assertThat(batch.identity().get("request")).isEqualTo("{month=01..03, year=2024}");
+            assertThat(batch.identity().orElseThrow().request()).isEqualTo("{month=01..03, year=2024}");
         }
 
         @Test

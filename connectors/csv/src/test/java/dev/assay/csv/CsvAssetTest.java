@@ -50,7 +50,7 @@ class CsvAssetTest {
         Failed fare = (Failed) result.results().get(2);
         assertThat(fare.details().unexpectedValues()).containsExactly(-1.0);
         assertThat(fare.details().unexpectedIndex()).containsExactly(2L);
-        assertThat(result.batchIdentity().get("files"))
+        assertThat(result.batchIdentity().orElseThrow().files())
                 .isEqualTo(java.util.List.of(
                         "raw/trips/year=2024/month=01/part-0.csv", "raw/trips/year=2024/month=01/part-1.csv"));
     }
