@@ -123,29 +123,29 @@ final class RowTests {
         switch (col.kind) {
             case STRING: {
                 ArrowColumn.StringColumn str = (ArrowColumn.StringColumn) col;
-                BytesHashTable set = new BytesHashTable(false);
-                List<byte[]> small = new ArrayList<>();
+                List<byte[]> values = new ArrayList<>();
                 for (Object v : s.values()) {
-                    if (v != null) {
-                        byte[] b = Bounds.toBytes(v instanceof String ? v : String.valueOf(v), col, "value_set item");
-                        set.add(b, b.length, 0);
-                        small.add(b);
-                    }
+                    values.add(Bounds.toBytes(v instanceof String ? v : String.valueOf(v), col, "value_set item"));
                 }
                 var data = str.strings.getDataBuffer();
-                if (small.size() <= 8) {
-                    // A few values: comparing lengths, then bytes, beats hashing every value.
-                    byte[][] values = small.toArray(byte[][]::new);
+                if (values.size() <= 8) {
+                    // A few values: comparing lengths, then bytes, beats hashing every value (and this
+                    // runs once per record batch, so no table is built for a small set).
+                    byte[][] small = values.toArray(byte[][]::new);
                     return row -> {
                         int start = str.start(row);
                         int length = str.byteLength(row);
-                        for (byte[] v : values) {
+                        for (byte[] v : small) {
                             if (v.length == length && Utf8.equals(data, start, length, v)) {
                                 return !negated;
                             }
                         }
                         return negated;
                     };
+                }
+                BytesHashTable set = new BytesHashTable(false);
+                for (byte[] b : values) {
+                    set.add(b, b.length, 0);
                 }
                 return row -> set.contains(data, str.start(row), str.byteLength(row)) != negated;
             }
