@@ -164,7 +164,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         BatchRequest request = batchRequest();
         DataAsset files = FileSource.folder(Path.of(data))
-                .asset(assetName(), asset, paths -> configure(CsvSource.files(paths), policy));
+                .asset(assetName(), asset, paths -> configure(CsvSource.locations(paths), policy));
         return latest ? files.latestBatch() : files.batch(request);
     }
 

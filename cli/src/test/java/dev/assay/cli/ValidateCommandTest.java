@@ -245,7 +245,7 @@ class ValidateCommandTest {
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err())
                     .isEqualTo("assay: no files of asset 'trips' match batch request {year=2022} (pattern '" + PATTERN
-                            + "' in folder " + data + "); available batches: {year=2023, month=12},"
+                            + "' in " + data + "); available batches: {year=2023, month=12},"
                             + " {year=2024, month=9}, {year=2024, month=10}" + System.lineSeparator());
         }
 

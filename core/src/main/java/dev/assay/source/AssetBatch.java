@@ -1,6 +1,5 @@
 package dev.assay.source;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,7 @@ final class AssetBatch implements Batch {
     AssetBatch(
             String asset,
             BatchRequest request,
-            List<Path> files,
+            List<FileLocation> files,
             List<String> relativeFiles,
             Map<String, String> groups,
             FileFormat format) {
@@ -43,6 +42,11 @@ final class AssetBatch implements Batch {
     @Override
     public List<Split> splits(ScanRequest request) {
         return data.splits(request);
+    }
+
+    @Override
+    public Optional<BatchStatistics> statistics() {
+        return data.statistics();
     }
 
     @Override

@@ -39,4 +39,15 @@ public interface Batch {
     default Optional<BatchIdentity> identity() {
         return Optional.empty();
     }
+
+    /**
+     * Exact statistics the source holds without reading rows (Parquet footers), so that metrics they
+     * answer need no scan.
+     *
+     * @return the statistics, or empty (the default) when the source has none
+     * @throws dev.assay.error.AssayException if the data cannot be reached
+     */
+    default Optional<BatchStatistics> statistics() {
+        return Optional.empty();
+    }
 }

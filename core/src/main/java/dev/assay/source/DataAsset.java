@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A named set of files in a {@link FileSource}, matched by a path pattern whose groups (such as
+ * A named set of files in a {@link DataSource}, matched by a path pattern whose groups (such as
  * {@code {year}}) split the files into batches. A batch may span many files, read as one dataset in
- * path order. Immutable and thread-safe; the folder is listed on every call.
+ * path order. Immutable and thread-safe; the store is listed on every call.
  *
  * <pre>{@code
  * Batch january = trips.batch(BatchRequest.of("year", "2024", "month", "01"));
@@ -29,13 +29,13 @@ import java.util.stream.Collectors;
 public final class DataAsset {
     private static final int SHOWN_BATCHES = 5;
 
-    private final FileSource source;
+    private final FileStore store;
     private final String name;
     private final FilePattern pattern;
-    private final FileFormat format;
+    private final FileFormat format; // null: by file extension
 
-    DataAsset(FileSource source, String name, FilePattern pattern, FileFormat format) {
-        this.source = source;
+    DataAsset(FileStore store, String name, FilePattern pattern, FileFormat format) {
+        this.store = store;
         this.name = name;
         this.pattern = pattern;
         this.format = format;
@@ -57,7 +57,7 @@ public final class DataAsset {
      *
      * @param request the request, never null; {@link BatchRequest#all()} for every file
      * @throws AssayException with {@code INVALID_CONFIGURATION} when the request names a group the asset
-     *     does not have; with {@code SOURCE_UNAVAILABLE} when no file matches or the folder is missing
+     *     does not have; with {@code SOURCE_UNAVAILABLE} when no file matches or the store cannot be listed
      */
     public Batch batch(BatchRequest request) {
         Objects.requireNonNull(request, "request is null");
@@ -67,29 +67,29 @@ public final class DataAsset {
                 matches.stream().filter(m -> request.matches(m.groups())).toList();
         if (selected.isEmpty()) {
             throw new SourceUnavailableException("no files of asset '" + name + "' match batch request " + request
-                    + " (pattern '" + pattern.text() + "' in folder " + source.folder() + "); available batches: "
+                    + " (pattern '" + pattern.text() + "' in " + store.root() + "); available batches: "
                     + shown(batches(matches)));
         }
         return new AssetBatch(
                 name,
                 request,
-                selected.stream().map(m -> source.folder().resolve(m.path())).toList(),
+                selected.stream().map(Match::location).toList(),
                 selected.stream().map(Match::path).toList(),
                 common(selected),
-                format);
+                format != null ? format : formatOf(selected));
     }
 
     /**
      * The batch with the greatest group values, compared group by group in pattern order, numbers by
      * value ({@code 10 > 9}).
      *
-     * @throws AssayException with {@code SOURCE_UNAVAILABLE} when no file matches or the folder is missing
+     * @throws AssayException with {@code SOURCE_UNAVAILABLE} when no file matches or the store cannot be listed
      */
     public Batch latestBatch() {
         List<BatchRequest> batches = availableBatches();
         if (batches.isEmpty()) {
-            throw new SourceUnavailableException("no files of asset '" + name + "' match pattern '" + pattern.text()
-                    + "' in folder " + source.folder());
+            throw new SourceUnavailableException(
+                    "no files of asset '" + name + "' match pattern '" + pattern.text() + "' in " + store.root());
         }
         return batch(batches.get(batches.size() - 1));
     }
@@ -98,7 +98,7 @@ public final class DataAsset {
      * Every distinct combination of group values, as requests for one value per group, sorted by their
      * values in group order (numbers by value). Empty when no file matches.
      *
-     * @throws AssayException with {@code SOURCE_UNAVAILABLE} when the folder is missing
+     * @throws AssayException with {@code SOURCE_UNAVAILABLE} when the store cannot be listed
      */
     public List<BatchRequest> availableBatches() {
         return batches(matches());
@@ -106,10 +106,45 @@ public final class DataAsset {
 
     private List<Match> matches() {
         List<Match> out = new ArrayList<>();
-        for (String path : source.list()) {
-            pattern.match(path).ifPresent(groups -> out.add(new Match(path, groups)));
+        for (FileStore.StoredFile file : store.list()) {
+            String path = file.path();
+            if (hidden(path) || (format == null && FileFormats.forFile(path).isEmpty())) {
+                continue;
+            }
+            pattern.match(path).ifPresent(groups -> out.add(new Match(path, groups, file.location())));
         }
         return out;
+    }
+
+    /** True when a segment of {@code path} starts with {@code .} or {@code _}, as Hadoop, Spark and Hive mark. */
+    private static boolean hidden(String path) {
+        for (String segment : path.split("/", -1)) {
+            if (segment.startsWith(".") || segment.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The one format the extensions of the selected files name. */
+    private FileFormat formatOf(List<Match> selected) {
+        Map<String, FileFormatProvider> byName = new LinkedHashMap<>();
+        Map<String, String> example = new LinkedHashMap<>();
+        for (Match m : selected) {
+            FileFormatProvider p = FileFormats.forFile(m.path()).orElseThrow();
+            byName.putIfAbsent(p.name(), p);
+            example.putIfAbsent(p.name(), m.path());
+        }
+        if (byName.size() > 1) {
+            throw new AssayException(
+                    ErrorCode.INVALID_CONFIGURATION,
+                    "the files of a batch of asset '" + name + "' are of different formats ("
+                            + example.entrySet().stream()
+                                    .map(e -> e.getValue() + " is " + e.getKey())
+                                    .collect(Collectors.joining(", "))
+                            + "); narrow the pattern '" + pattern.text() + "' or declare the asset with a format");
+        }
+        return byName.values().iterator().next().format();
     }
 
     private List<String> groupNames(List<Match> matches) {
@@ -187,8 +222,8 @@ public final class DataAsset {
 
     @Override
     public String toString() {
-        return "DataAsset[" + name + ", '" + pattern.text() + "' in " + source.folder() + "]";
+        return "DataAsset[" + name + ", '" + pattern.text() + "' in " + store.root() + "]";
     }
 
-    private record Match(String path, Map<String, String> groups) {}
+    private record Match(String path, Map<String, String> groups, FileLocation location) {}
 }

@@ -1,11 +1,12 @@
 package dev.assay.source;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Reads a list of files as one {@link Batch}: how a {@link DataAsset} turns the files of a batch request
- * into data. Connectors provide it, e.g. {@code CsvSource::files}. Implementations are thread-safe.
+ * into data. Connectors provide it, e.g. {@code CsvSource::locations} or {@code ParquetSource::locations};
+ * an asset declared without one picks it by file extension from the {@link FileFormatProvider}s on the
+ * class path. Implementations are thread-safe.
  */
 @FunctionalInterface
 public interface FileFormat {
@@ -15,5 +16,5 @@ public interface FileFormat {
      * @param files the files, never null or empty, in a stable sorted order
      * @return the batch, never null
      */
-    Batch open(List<Path> files);
+    Batch open(List<FileLocation> files);
 }

@@ -2,89 +2,91 @@ package dev.assay.source;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.assay.error.SourceUnavailableException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
- * A folder of data files, from which {@linkplain #asset assets} are declared by path patterns. The
- * folder is listed each time an asset looks for its files, so new files are seen. Immutable and
- * thread-safe.
+ * The files of a {@link FileStore} (a local folder, an S3 prefix), from which {@linkplain #asset assets}
+ * are declared by path patterns. The store is listed each time an asset looks for its files, so new
+ * files are seen. Immutable and thread-safe.
  *
  * <pre>{@code
- * FileSource files = FileSource.folder(Path.of("data"));
- * DataAsset trips = files.asset("trips", "raw/trips/year={year}/month={month}/*.csv", CsvSource::files);
+ * DataSource files = FileSource.folder(Path.of("data"));
+ * DataAsset trips = files.asset("trips", "raw/trips/year={year}/month={month}/*.parquet");
  * Batch latest = trips.latestBatch();
  * }</pre>
  *
  * <p>See {@code docs/files.md}.
  */
-public final class FileSource {
-    private final Path folder;
+public final class FileSource implements DataSource {
+    private final FileStore store;
 
-    private FileSource(Path folder) {
-        this.folder = folder;
+    private FileSource(FileStore store) {
+        this.store = store;
     }
 
     /** The files under {@code folder} (never null). Nothing is read until an asset lists its files. */
     public static FileSource folder(Path folder) {
-        return new FileSource(requireNonNull(folder, "folder is null"));
+        return new FileSource(FileStore.local(requireNonNull(folder, "folder is null")));
     }
 
-    /** The folder, never null. */
-    public Path folder() {
-        return folder;
+    /** The files of {@code store}, never null. */
+    public static FileSource of(FileStore store) {
+        return new FileSource(requireNonNull(store, "store is null"));
     }
 
     /**
-     * Declares a data asset: the files whose paths relative to the folder match {@code pattern}.
+     * The files under {@code root}, a local folder or a URI such as {@code s3://bucket/prefix/} whose
+     * scheme a connector on the class path serves; see {@link FileStores#open}.
+     */
+    public static FileSource at(String root, Map<String, String> options) {
+        return new FileSource(FileStores.open(root, options));
+    }
+
+    /** The store, never null. */
+    public FileStore store() {
+        return store;
+    }
+
+    @Override
+    public String root() {
+        return store.root();
+    }
+
+    /**
+     * Declares a data asset read in the format its files' extensions name.
+     *
+     * @see #asset(String, String, FileFormat)
+     */
+    @Override
+    public DataAsset asset(String name, String pattern) {
+        requireNonNull(name, "name is null");
+        requireNonNull(pattern, "pattern is null");
+        return new DataAsset(store, name, FilePattern.compile(pattern), null);
+    }
+
+    /**
+     * Declares a data asset: the files whose paths relative to the root match {@code pattern}.
      *
      * @param name the asset's name, for messages and results; never null
      * @param pattern glob-like text with {@code {name}} groups (one path segment part, no {@code /}),
      *     {@code *} (within a segment), {@code ?} and {@code **} (any depth); or a Java regex with named
-     *     groups after {@code re:}. Folders named {@code key=value} add group {@code key}. Never null
-     * @param format reads the files of a batch as one dataset, e.g. {@code CsvSource::files}; never null
+     *     groups after {@code re:}. Folders named {@code key=value} add group {@code key}. Files and
+     *     folders whose names start with {@code .} or {@code _} ({@code _SUCCESS}, {@code .crc}) are
+     *     never matched. Never null
+     * @param format reads the files of a batch as one dataset, e.g. {@code CsvSource::locations}; never null
      * @throws dev.assay.error.AssayException with {@code INVALID_CONFIGURATION} for a malformed pattern
      */
+    @Override
     public DataAsset asset(String name, String pattern, FileFormat format) {
         requireNonNull(name, "name is null");
         requireNonNull(pattern, "pattern is null");
         requireNonNull(format, "format is null");
-        return new DataAsset(this, name, FilePattern.compile(pattern), format);
-    }
-
-    /** Every regular file under the folder, relative and with {@code /} separators, sorted. */
-    List<String> list() {
-        if (!Files.isDirectory(folder)) {
-            throw new SourceUnavailableException("folder not found: " + folder);
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .map(p -> relative(folder.relativize(p)))
-                    .sorted()
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new SourceUnavailableException("cannot list folder " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String relative(Path path) {
-        StringBuilder out = new StringBuilder();
-        for (Path part : path) {
-            if (out.length() > 0) {
-                out.append('/');
-            }
-            out.append(part);
-        }
-        return out.toString();
+        return new DataAsset(store, name, FilePattern.compile(pattern), format);
     }
 
     @Override
     public String toString() {
-        return "FileSource[" + folder + "]";
+        return "FileSource[" + store.root() + "]";
     }
 }

@@ -30,9 +30,11 @@ class DataAssetTest {
     /** Every line of every file is a row of one string column, {@code line}. */
     private static final FileFormat LINES = files -> {
         List<Object> lines = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                lines.addAll(Files.readAllLines(f));
+        for (FileLocation f : files) {
+            try (var in = f.open(0)) {
+                lines.addAll(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .toList());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -267,7 +269,7 @@ class DataAssetTest {
             assertThatThrownBy(() -> asset("{year}-{month}.csv").batch(BatchRequest.of("year", "2023")))
                     .isInstanceOf(AssayException.class)
                     .hasMessage("no files of asset 'trips' match batch request {year=2023} (pattern"
-                            + " '{year}-{month}.csv' in folder " + dir + "); available batches: {year=2024,"
+                            + " '{year}-{month}.csv' in " + dir + "); available batches: {year=2024,"
                             + " month=01}, {year=2024, month=02}, {year=2024, month=03}, {year=2024, month=04},"
                             + " {year=2024, month=05} and 2 more")
                     .extracting(e -> ((AssayException) e).code())
@@ -279,14 +281,14 @@ class DataAssetTest {
             write("other.txt");
 
             assertThatThrownBy(() -> asset("{year}.csv").batch(BatchRequest.all()))
-                    .hasMessage("no files of asset 'trips' match batch request {} (pattern '{year}.csv' in folder "
-                            + dir + "); available batches: none");
+                    .hasMessage("no files of asset 'trips' match batch request {} (pattern '{year}.csv' in " + dir
+                            + "); available batches: none");
         }
 
         @Test
         void latest_without_files_names_the_pattern() {
             assertThatThrownBy(() -> asset("{year}.csv").latestBatch())
-                    .hasMessage("no files of asset 'trips' match pattern '{year}.csv' in folder " + dir);
+                    .hasMessage("no files of asset 'trips' match pattern '{year}.csv' in " + dir);
         }
 
         @Test

@@ -1,12 +1,12 @@
 package dev.assay.csv;
 
+import dev.assay.source.FileLocation;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 
@@ -20,13 +20,18 @@ interface ByteInput extends Closeable {
     int read(byte[] b, int off, int len) throws IOException;
 
     /** Opens a plain file at byte {@code offset}. */
-    static ByteInput file(Path path, long offset) throws IOException {
-        return new FileInput(FileChannel.open(path, StandardOpenOption.READ), offset);
+    static ByteInput file(FileLocation location, long offset) throws IOException {
+        if (location.localPath().isPresent()) {
+            return new FileInput(FileChannel.open(location.localPath().get(), StandardOpenOption.READ), offset);
+        }
+        return new StreamInput(location.open(offset));
     }
 
     /** Opens a gzip file (one or more members) from its start. */
-    static ByteInput gzip(Path path) throws IOException {
-        InputStream raw = java.nio.file.Files.newInputStream(path);
+    static ByteInput gzip(FileLocation location) throws IOException {
+        InputStream raw = location.localPath().isPresent()
+                ? java.nio.file.Files.newInputStream(location.localPath().get())
+                : location.open(0);
         try {
             return new StreamInput(new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16));
         } catch (IOException | RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.assay.csv;
 import dev.assay.error.MalformedDataException;
 import dev.assay.error.SourceUnavailableException;
 import dev.assay.source.DatasetSchema;
+import dev.assay.source.FileLocation;
 import dev.assay.source.ScanRequest;
 import dev.assay.source.Split;
 import java.io.IOException;
@@ -38,7 +39,13 @@ final class CsvLayout {
      * @param chunks how the file splits, or null when it is read as one split (gzip, backslash escapes)
      */
     record FileEntry(
-            Path path, String displayName, long size, boolean gzip, long dataStart, long dataLine, ChunkIndex chunks) {}
+            FileLocation location,
+            String displayName,
+            long size,
+            boolean gzip,
+            long dataStart,
+            long dataLine,
+            ChunkIndex chunks) {}
 
     final CsvSettings settings;
     final CsvDialect dialect;
@@ -70,16 +77,16 @@ final class CsvLayout {
     static CsvLayout resolve(CsvSettings s) {
         CsvDialect dialect = s.dialect();
         NullTokens nulls = new NullTokens(s.nullTokens);
-        List<Path> paths = paths(s);
+        List<FileLocation> paths = paths(s);
         List<FileEntry> entries = new ArrayList<>();
         List<String> names = null;
         String firstFile = null;
         SchemaInference inference = null;
         int sampled = 0;
-        for (Path path : paths) {
-            String display = path.toString();
+        for (FileLocation path : paths) {
+            String display = path.uri();
             long size = regularFileSize(path, display);
-            boolean gzip = isGzip(path, display);
+            boolean gzip = isGzip(path, display, size);
             try (ByteInput in = gzip ? ByteInput.gzip(path) : ByteInput.file(path, 0)) {
                 Tokenizer t = new Tokenizer(in, 0, () -> 1, dialect, display, HEADER_BUFFER);
                 t.skipByteOrderMark();
@@ -131,9 +138,10 @@ final class CsvLayout {
                         sampled++;
                     }
                 }
-                ChunkIndex chunks = !gzip && dialect.splittable()
-                        ? new ChunkIndex(path, dataStart, size, s.chunkSize, dialect.quote())
-                        : null;
+                ChunkIndex chunks =
+                        !gzip && dialect.splittable() && path.localPath().isPresent()
+                                ? new ChunkIndex(path.localPath().get(), dataStart, size, s.chunkSize, dialect.quote())
+                                : null;
                 entries.add(new FileEntry(path, display, size, gzip, dataStart, dataLine, chunks));
             } catch (IOException e) {
                 throw unavailable(display, e);
@@ -216,7 +224,7 @@ final class CsvLayout {
     }
 
     /** The files of the source: the list as given, or the glob's matches sorted by name. */
-    private static List<Path> paths(CsvSettings s) {
+    private static List<FileLocation> paths(CsvSettings s) {
         if (s.globDirectory == null) {
             return s.files;
         }
@@ -237,10 +245,14 @@ final class CsvLayout {
                     "No CSV files match '" + s.globPattern + "' in directory " + s.globDirectory);
         }
         matches.sort(null);
-        return matches;
+        return matches.stream().map(FileLocation::local).toList();
     }
 
-    private static long regularFileSize(Path path, String display) {
+    private static long regularFileSize(FileLocation location, String display) {
+        if (location.localPath().isEmpty()) {
+            return location.length();
+        }
+        Path path = location.localPath().get();
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
@@ -254,8 +266,15 @@ final class CsvLayout {
         }
     }
 
-    private static boolean isGzip(Path path, String display) {
-        try (InputStream in = Files.newInputStream(path)) {
+    private static boolean isGzip(FileLocation location, String display, long size) {
+        if (location.localPath().isEmpty()) {
+            if (size < 2) {
+                return false;
+            }
+            java.nio.ByteBuffer magic = location.read(0, 2);
+            return (magic.get(0) & 0xFF) == 0x1F && (magic.get(1) & 0xFF) == 0x8B;
+        }
+        try (InputStream in = Files.newInputStream(location.localPath().get())) {
             return in.read() == 0x1F && in.read() == 0x8B;
         } catch (IOException e) {
             throw unavailable(display, e);

@@ -2,6 +2,7 @@ package dev.assay.csv;
 
 import dev.assay.error.AssayException;
 import dev.assay.error.ErrorCode;
+import dev.assay.source.FileLocation;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,7 +15,7 @@ final class CsvSettings {
     static final long DEFAULT_CHUNK_SIZE = 16L << 20;
     static final int DEFAULT_BUFFER_SIZE = 1 << 20;
 
-    List<Path> files = List.of();
+    List<FileLocation> files = List.of();
     Path globDirectory;
     String globPattern;
     char delimiter = ',';

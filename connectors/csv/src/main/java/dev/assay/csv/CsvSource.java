@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.assay.source.Batch;
 import dev.assay.source.DatasetSchema;
+import dev.assay.source.FileLocation;
 import dev.assay.source.ScanRequest;
 import dev.assay.source.Split;
 import java.nio.file.Path;
@@ -56,8 +57,24 @@ public final class CsvSource implements Batch {
         if (paths.isEmpty()) {
             throw CsvSettings.invalid("CsvSource.files needs at least one file");
         }
+        return locations(paths.stream().map(FileLocation::local).toList());
+    }
+
+    /**
+     * A source reading several files of any {@link dev.assay.source.FileStore} (local, S3) as one batch,
+     * in the given order; a {@link dev.assay.source.FileFormat} for data assets: {@code
+     * CsvSource::locations}. Local files are split into byte ranges read in parallel; remote files are
+     * streamed, one reader per file.
+     *
+     * @param files the files, never null or empty
+     */
+    public static CsvSource locations(List<FileLocation> files) {
+        requireNonNull(files, "files is null");
+        if (files.isEmpty()) {
+            throw CsvSettings.invalid("CsvSource needs at least one file");
+        }
         CsvSettings s = new CsvSettings();
-        s.files = List.copyOf(paths);
+        s.files = List.copyOf(files);
         return new CsvSource(s);
     }
 
@@ -212,10 +229,8 @@ public final class CsvSource implements Batch {
         if (settings.globDirectory != null) {
             return settings.globDirectory.resolve(settings.globPattern).toString();
         }
-        Path first = settings.files.get(0);
-        String name = first.getFileName() == null
-                ? first.toString()
-                : first.getFileName().toString();
+        String first = settings.files.get(0).uri();
+        String name = first.endsWith("/") ? first : first.substring(first.lastIndexOf('/') + 1);
         int more = settings.files.size() - 1;
         return more == 0 ? name : name + " (+" + more + " more file" + (more == 1 ? "" : "s") + ")";
     }
@@ -225,8 +240,8 @@ public final class CsvSource implements Batch {
      *
      * @throws dev.assay.error.SourceUnavailableException if a file is missing or a glob matches none
      */
-    public List<Path> paths() {
-        return layout().files.stream().map(CsvLayout.FileEntry::path).toList();
+    public List<String> files() {
+        return layout().files.stream().map(CsvLayout.FileEntry::displayName).toList();
     }
 
     /**

@@ -96,16 +96,16 @@ final class CsvSplit implements Split {
 
     private ByteInput open(long known) throws IOException {
         if (file.gzip()) {
-            return ByteInput.gzip(file.path());
+            return ByteInput.gzip(file.location());
         }
         ChunkIndex chunks = file.chunks();
         if (chunks == null) {
-            return ByteInput.file(file.path(), 0);
+            return ByteInput.file(file.location(), 0);
         }
         if (chunk == 0) {
-            return ByteInput.file(file.path(), file.dataStart());
+            return ByteInput.file(file.location(), file.dataStart());
         }
-        return ByteInput.file(file.path(), known >= 0 ? known : chunks.chunkStart(chunk) - 1);
+        return ByteInput.file(file.location(), known >= 0 ? known : chunks.chunkStart(chunk) - 1);
     }
 
     /** A tokenizer at the first record of this split. */
@@ -150,7 +150,9 @@ final class CsvSplit implements Split {
 
     private void checkUnchanged() {
         try {
-            long size = Files.size(file.path());
+            long size = file.location().localPath().isPresent()
+                    ? Files.size(file.location().localPath().get())
+                    : file.location().length();
             if (size != file.size()) {
                 throw new SourceUnavailableException("CSV file " + file.displayName() + " changed while it was read"
                         + " (it had " + file.size() + " bytes, now " + size + ")");

@@ -32,8 +32,8 @@ class CsvAssetTest {
         write("raw/trips/year=2024/month=01/part-0.csv", "id,fare\n1,5.0\n2,7.5\n");
         write("raw/trips/year=2024/month=01/part-1.csv", "id,fare\n3,-1.0\n");
         write("raw/trips/year=2024/month=02/part-0.csv", "id,fare\n4,9.0\n");
-        DataAsset trips =
-                FileSource.folder(dir).asset("trips", "raw/trips/year={year}/month={month}/*.csv", CsvSource::files);
+        DataAsset trips = FileSource.folder(dir)
+                .asset("trips", "raw/trips/year={year}/month={month}/*.csv", CsvSource::locations);
         ExpectationSuite suite = ExpectationSuite.named("trips")
                 .expect(table().rowCountBetween(3, 3))
                 .expect(column("id").unique())
@@ -59,7 +59,7 @@ class CsvAssetTest {
     void the_latest_batch_reads_only_its_files() throws IOException {
         write("raw/year=2024/month=9/a.csv", "id\n1\n2\n");
         write("raw/year=2024/month=10/a.csv", "id\n3\n");
-        DataAsset trips = FileSource.folder(dir).asset("trips", "raw/**/*.csv", CsvSource::files);
+        DataAsset trips = FileSource.folder(dir).asset("trips", "raw/**/*.csv", CsvSource::locations);
 
         ValidationResult result = Validator.create()
                 .validate(
