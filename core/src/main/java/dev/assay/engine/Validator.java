@@ -109,6 +109,15 @@ public final class Validator {
             }
         }
         List<ExpectationResult> list = new ArrayList<>(List.of(results));
+        Set<Integer> fromStatistics = new java.util.TreeSet<>();
+        if (!run.fromStatistics().isEmpty()) {
+            for (int i = 0; i < expectations.size(); i++) {
+                Set<Metric<?>> needed = expectations.get(i).metrics(formatOf(expectations.get(i)));
+                if (!(results[i] instanceof Errored) && run.fromStatistics().containsAll(needed)) {
+                    fromStatistics.add(i);
+                }
+            }
+        }
         ValidationResult.RunInfo info = new ValidationResult.RunInfo(
                 startedAt,
                 Duration.ofNanos(System.nanoTime() - start),
@@ -116,7 +125,9 @@ public final class Validator {
                 engine.name(),
                 run.scans(),
                 run.rowsScanned(),
-                run.badRows());
+                run.badRows(),
+                run.statisticsSource(),
+                fromStatistics);
         return new ValidationResult(suite.name(), batch.name(), list, info, batch.identity());
     }
 

@@ -69,11 +69,16 @@ public final class ResultJson {
         out.put("suite_name", result.suiteName());
         out.put("statistics", statistics(result.statistics()));
         List<Object> results = new ArrayList<>(result.results().size());
-        for (ExpectationResult r : result.results()) {
-            results.add(expectationResult(r));
+        ValidationResult.RunInfo run = result.run();
+        for (int i = 0; i < result.results().size(); i++) {
+            Map<String, Object> entry = expectationResult(result.results().get(i));
+            if (run.fromStatistics().contains(i)) {
+                // Answered without reading rows: say from where, next to the dimension.
+                entry.put("metrics_source", run.statisticsSource().orElseThrow());
+            }
+            results.add(entry);
         }
         out.put("results", results);
-        ValidationResult.RunInfo run = result.run();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("batch", result.batchName());
         if (result.batchIdentity().isPresent()) {
@@ -92,6 +97,10 @@ public final class ResultJson {
         meta.put("scans", run.scans());
         meta.put("rows_scanned", run.rowsScanned());
         meta.put("bad_rows", run.badRows());
+        run.statisticsSource().ifPresent(source -> {
+            meta.put("statistics_source", source);
+            meta.put("expectations_from_statistics", run.fromStatistics().size());
+        });
         meta.put("assay_version", VERSION);
         out.put("meta", meta);
         Map<String, Object> byDimension = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outcome of validating one batch against one suite, in GX 1.x shape plus Assay's additions
@@ -100,6 +101,10 @@ public record ValidationResult(
      * @param scans how many passes over the data were made
      * @param rowsScanned rows read from the source
      * @param badRows rows with cells that could not be read, counted instead of failing the run
+     * @param statisticsSource where statistics that answered metrics without a scan came from (e.g. {@code
+     *     parquet-statistics}), or empty when none did
+     * @param fromStatistics the positions in {@link #results()} of the expectations whose every metric
+     *     the statistics answered
      */
     public record RunInfo(
             Instant startedAt,
@@ -108,12 +113,28 @@ public record ValidationResult(
             String engine,
             int scans,
             long rowsScanned,
-            long badRows) {
+            long badRows,
+            Optional<String> statisticsSource,
+            Set<Integer> fromStatistics) {
         public RunInfo {
             requireNonNull(startedAt, "startedAt is null");
             requireNonNull(elapsed, "elapsed is null");
             requireNonNull(scanElapsed, "scanElapsed is null");
             requireNonNull(engine, "engine is null");
+            requireNonNull(statisticsSource, "statisticsSource is null");
+            fromStatistics = Set.copyOf(requireNonNull(fromStatistics, "fromStatistics is null"));
+        }
+
+        /** A run that used no statistics. */
+        public RunInfo(
+                Instant startedAt,
+                Duration elapsed,
+                Duration scanElapsed,
+                String engine,
+                int scans,
+                long rowsScanned,
+                long badRows) {
+            this(startedAt, elapsed, scanElapsed, engine, scans, rowsScanned, badRows, Optional.empty(), Set.of());
         }
     }
 }

@@ -336,4 +336,40 @@ class DataAssetTest {
                     .hasMessage("BatchRequest.of takes group and value pairs, got 1 arguments");
         }
     }
+
+    @Nested
+    class Formats_by_extension {
+        @Test
+        void an_asset_without_a_format_reads_files_by_their_extension_and_skips_others() throws IOException {
+            write("2024/a.lines", "2024/b.lines.txt", "2024/notes.md", "2024/c.unknown");
+
+            Batch batch = FileSource.folder(dir).asset("trips", "{year}/*").batch(BatchRequest.all());
+
+            assertThat(files(batch)).containsExactly("2024/a.lines", "2024/b.lines.txt");
+            assertThat(batch.schema().columnNames()).containsExactly("line");
+        }
+
+        @Test
+        void hidden_and_underscore_files_and_folders_are_never_part_of_an_asset() throws IOException {
+            write("a.lines", "_SUCCESS.lines", ".a.lines.crc.lines", "_temporary/b.lines", ".hidden/c.lines");
+
+            assertThat(files(FileSource.folder(dir).asset("t", "**").batch(BatchRequest.all())))
+                    .containsExactly("a.lines");
+            assertThat(files(asset("**").batch(BatchRequest.all()))).containsExactly("a.lines");
+        }
+
+        @Test
+        void a_batch_of_two_formats_is_rejected_with_an_example_of_each() throws IOException {
+            write("2024/a.lines", "2024/b.upper");
+
+            assertThatThrownBy(() ->
+                            FileSource.folder(dir).asset("trips", "{year}/*").batch(BatchRequest.all()))
+                    .isInstanceOf(AssayException.class)
+                    .hasMessage(
+                            "the files of a batch of asset 'trips' are of different formats (2024/a.lines is lines,"
+                                    + " 2024/b.upper is upper); narrow the pattern '{year}/*' or declare the asset with a format")
+                    .extracting(e -> ((AssayException) e).code())
+                    .isEqualTo(ErrorCode.INVALID_CONFIGURATION);
+        }
+    }
 }

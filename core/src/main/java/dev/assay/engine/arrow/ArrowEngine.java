@@ -15,6 +15,7 @@ import dev.assay.metric.UnexpectedRows;
 import dev.assay.metric.UnexpectedRowsResult;
 import dev.assay.model.RowFilter;
 import dev.assay.source.Batch;
+import dev.assay.source.BatchStatistics;
 import dev.assay.source.DatasetSchema;
 import dev.assay.source.RecordBatch;
 import dev.assay.source.ScanRequest;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -104,8 +106,25 @@ public final class ArrowEngine implements Engine {
                 values.fail(metric, unavailable(e));
             }
         }
+        Set<Metric<?>> fromStatistics = new LinkedHashSet<>();
+        Optional<BatchStatistics> statistics =
+                plans.keySet().stream().anyMatch(StatisticsAnswers::mayAnswer) ? batch.statistics() : Optional.empty();
+        if (statistics.isPresent()) {
+            fromStatistics.addAll(StatisticsAnswers.answer(statistics.get(), schema, plans, values));
+            plans.keySet().removeAll(fromStatistics);
+        }
+        Optional<String> statisticsSource = fromStatistics.isEmpty()
+                ? Optional.empty()
+                : Optional.of(statistics.get().source());
         if (plans.isEmpty()) {
-            return new EngineRun(values.build(), 0, 0, 0, Duration.ofNanos(System.nanoTime() - start));
+            return new EngineRun(
+                    values.build(),
+                    0,
+                    0,
+                    0,
+                    Duration.ofNanos(System.nanoTime() - start),
+                    fromStatistics,
+                    statisticsSource);
         }
         Map<Object, AccumulatorSpec> specs = new LinkedHashMap<>();
         for (MetricPlanner.Plan plan : plans.values()) {
@@ -128,7 +147,14 @@ public final class ArrowEngine implements Engine {
                 values.fail(metric, unavailable(ex));
             }
         }
-        return new EngineRun(values.build(), 1, scan.rows, scan.badRows, Duration.ofNanos(System.nanoTime() - start));
+        return new EngineRun(
+                values.build(),
+                1,
+                scan.rows,
+                scan.badRows,
+                Duration.ofNanos(System.nanoTime() - start),
+                fromStatistics,
+                statisticsSource);
     }
 
     @SuppressWarnings("unchecked")
