@@ -4,6 +4,7 @@ import dev.assay.csv.BadRowPolicy;
 import dev.assay.csv.CsvSource;
 import dev.assay.engine.Validator;
 import dev.assay.error.AssayException;
+import dev.assay.error.SourceUnavailableException;
 import dev.assay.model.ExpectationSuite;
 import dev.assay.model.ResultFormat;
 import dev.assay.result.ResultJson;
@@ -12,7 +13,10 @@ import dev.assay.result.ValidationResult;
 import dev.assay.source.Batch;
 import dev.assay.source.BatchRequest;
 import dev.assay.source.DataAsset;
+import dev.assay.source.FileFormat;
+import dev.assay.source.FileFormats;
 import dev.assay.source.FileSource;
+import dev.assay.source.FileStores;
 import dev.assay.suite.SuiteFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,8 +24,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +38,8 @@ import picocli.CommandLine.Option;
         name = "validate",
         mixinStandardHelpOptions = true,
         description =
-                "Validate a data file (or a glob of files, or a batch of a file asset) against an expectation suite.",
+                "Validate data files (CSV or Parquet, local or in S3; a file, a folder, a glob, or a batch of a file"
+                        + " asset) against an expectation suite.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every expectation passed",
@@ -49,9 +56,33 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(
             names = "--data",
             required = true,
-            paramLabel = "PATH",
-            description = "A CSV file (plain or gzip) or a glob such as 'data/trips-*.csv'; with --asset, a folder.")
+            paramLabel = "PATH|URI",
+            description = "A file, a folder or a glob, local or s3://bucket/key (CSV plain or gzip, Parquet), such as"
+                    + " 'data/trips-*.csv' or 's3://lake/raw/trips/year=2024/'; with --asset, the folder or prefix.")
     String data;
+
+    @Option(
+            names = "--input-format",
+            paramLabel = "csv|parquet",
+            description = "How to read the files (default: by extension: .csv, .csv.gz, .tsv, .parquet, .parq;"
+                    + " CSV for a single file of another name).")
+    String inputFormat;
+
+    @Option(
+            names = "--s3-endpoint",
+            paramLabel = "URL",
+            description = "For s3:// data: an S3-compatible endpoint (MinIO, Ceph, LocalStack), e.g."
+                    + " http://127.0.0.1:9000.")
+    String s3Endpoint;
+
+    @Option(names = "--s3-path-style", description = "For s3:// data: address buckets by path, not host name.")
+    boolean s3PathStyle;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "For s3:// data: the AWS profile to use.")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "For s3:// data: the AWS region, e.g. eu-west-1.")
+    String region;
 
     @Option(
             names = "--asset",
@@ -153,19 +184,100 @@ final class ValidateCommand implements Callable<Integer> {
         if (delimiter != null) {
             delimiterChar();
         }
+        Map<String, String> options = storeOptions();
+        String forced = forcedFormat();
         if (asset == null) {
             if (batch != null || latest) {
                 throw usage("--batch and --latest need --asset");
             }
-            return configure(CsvSource.of(data), policy);
+            FileStores.Location location = FileStores.split(data);
+            boolean remote = FileStores.scheme(data) != null;
+            boolean single = location.pattern().chars().noneMatch(c -> "*?[{".indexOf(c) >= 0);
+            String byName =
+                    FileFormats.forFile(location.pattern()).map(p -> p.name()).orElse(null);
+            if (forced == null && single && !location.pattern().equals("**") && byName == null) {
+                forced = "csv"; // a single file of another name: CSV, as before formats were known by name
+            }
+            String csvOrNot = forced != null ? forced : byName;
+            if (!remote && "csv".equals(csvOrNot)) {
+                return configure(CsvSource.of(data), policy);
+            }
+            if (!remote && single && !java.nio.file.Files.exists(Path.of(data))) {
+                throw new SourceUnavailableException("file not found: " + data);
+            }
+            String name = location.pattern().equals("**") ? lastSegment(location.root()) : location.pattern();
+            return FileSource.at(location.root(), options)
+                    .asset(name, location.pattern(), format(forced, policy))
+                    .batch(BatchRequest.all());
         }
         if (latest && batch != null) {
             throw usage("--latest cannot be combined with --batch");
         }
         BatchRequest request = batchRequest();
-        DataAsset files = FileSource.folder(Path.of(data))
-                .asset(assetName(), asset, paths -> configure(CsvSource.locations(paths), policy));
+        DataAsset files = FileSource.at(data, options).asset(assetName(), asset, format(forced, policy));
         return latest ? files.latestBatch() : files.batch(request);
+    }
+
+    /** The format to read with: CSV with the command line's settings, another by name, or null for by extension. */
+    private FileFormat format(String forced, BadRowPolicy policy) {
+        if (forced == null) {
+            // By extension, CSV files still with the command line's settings.
+            return FileFormats.byExtension().with("csv", f -> configure(CsvSource.locations(f), policy));
+        }
+        if (forced.equals("csv")) {
+            return f -> configure(CsvSource.locations(f), policy);
+        }
+        return FileFormats.providers().stream()
+                .filter(p -> p.name().equals(forced))
+                .findFirst()
+                .orElseThrow(() -> usage("--input-format must be one of "
+                        + FileFormats.providers().stream().map(p -> p.name()).toList() + ", got '" + forced + "'"))
+                .format();
+    }
+
+    /** The --input-format, or csv when a CSV setting is given, or null. */
+    private String forcedFormat() {
+        boolean csvSettings = delimiter != null
+                || quote != null
+                || escape != null
+                || noHeader
+                || (nullTokens != null && !nullTokens.isEmpty())
+                || inferRows != null;
+        if (inputFormat != null) {
+            String f = inputFormat.toLowerCase(Locale.ROOT);
+            if (csvSettings && !f.equals("csv")) {
+                throw usage("--delimiter, --quote, --escape, --no-header, --null and --infer-rows apply to CSV only,"
+                        + " not to --input-format " + inputFormat);
+            }
+            return f;
+        }
+        return csvSettings ? "csv" : null;
+    }
+
+    private Map<String, String> storeOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (s3Endpoint != null) {
+            options.put("s3.endpoint", s3Endpoint);
+        }
+        if (s3PathStyle) {
+            options.put("s3.path-style", "true");
+        }
+        if (profile != null) {
+            options.put("s3.profile", profile);
+        }
+        if (region != null) {
+            options.put("s3.region", region);
+        }
+        if (!options.isEmpty() && !"s3".equals(FileStores.scheme(data))) {
+            throw usage("--s3-endpoint, --s3-path-style, --profile and --region apply to s3:// data only");
+        }
+        return options;
+    }
+
+    private static String lastSegment(String root) {
+        String trimmed = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        return name.isEmpty() || name.equals(".") ? "files" : name;
     }
 
     private BatchRequest batchRequest() {
@@ -195,6 +307,9 @@ final class ValidateCommand implements Callable<Integer> {
             if (asset.contains("/") && !first.isEmpty() && first.chars().noneMatch(c -> "{}*?=".indexOf(c) >= 0)) {
                 return first;
             }
+        }
+        if (FileStores.scheme(data) != null) {
+            return lastSegment(data);
         }
         Path name = Path.of(data).toAbsolutePath().normalize().getFileName();
         return name == null ? "files" : name.toString();

@@ -32,7 +32,7 @@ public final class DataAsset {
     private final FileStore store;
     private final String name;
     private final FilePattern pattern;
-    private final FileFormat format; // null: by file extension
+    private final FileFormat format;
 
     DataAsset(FileStore store, String name, FilePattern pattern, FileFormat format) {
         this.store = store;
@@ -76,7 +76,7 @@ public final class DataAsset {
                 selected.stream().map(Match::location).toList(),
                 selected.stream().map(Match::path).toList(),
                 common(selected),
-                format != null ? format : formatOf(selected));
+                checkFormats(selected));
     }
 
     /**
@@ -108,7 +108,9 @@ public final class DataAsset {
         List<Match> out = new ArrayList<>();
         for (FileStore.StoredFile file : store.list()) {
             String path = file.path();
-            if (hidden(path) || (format == null && FileFormats.forFile(path).isEmpty())) {
+            if (hidden(path)
+                    || (format instanceof FileFormats.ByExtension auto
+                            && auto.formatName(path).isEmpty())) {
                 continue;
             }
             pattern.match(path).ifPresent(groups -> out.add(new Match(path, groups, file.location())));
@@ -126,16 +128,16 @@ public final class DataAsset {
         return false;
     }
 
-    /** The one format the extensions of the selected files name. */
-    private FileFormat formatOf(List<Match> selected) {
-        Map<String, FileFormatProvider> byName = new LinkedHashMap<>();
+    /** The format, once checked that the files of a batch read by extension share one format. */
+    private FileFormat checkFormats(List<Match> selected) {
+        if (!(format instanceof FileFormats.ByExtension auto)) {
+            return format;
+        }
         Map<String, String> example = new LinkedHashMap<>();
         for (Match m : selected) {
-            FileFormatProvider p = FileFormats.forFile(m.path()).orElseThrow();
-            byName.putIfAbsent(p.name(), p);
-            example.putIfAbsent(p.name(), m.path());
+            example.putIfAbsent(auto.formatName(m.path()).orElseThrow(), m.path());
         }
-        if (byName.size() > 1) {
+        if (example.size() > 1) {
             throw new AssayException(
                     ErrorCode.INVALID_CONFIGURATION,
                     "the files of a batch of asset '" + name + "' are of different formats ("
@@ -144,7 +146,7 @@ public final class DataAsset {
                                     .collect(Collectors.joining(", "))
                             + "); narrow the pattern '" + pattern.text() + "' or declare the asset with a format");
         }
-        return byName.values().iterator().next().format();
+        return format;
     }
 
     private List<String> groupNames(List<Match> matches) {

@@ -62,7 +62,7 @@ public final class FileSource implements DataSource {
     public DataAsset asset(String name, String pattern) {
         requireNonNull(name, "name is null");
         requireNonNull(pattern, "pattern is null");
-        return new DataAsset(store, name, FilePattern.compile(pattern), null);
+        return new DataAsset(store, name, FilePattern.compile(pattern), FileFormats.byExtension());
     }
 
     /**
@@ -74,7 +74,8 @@ public final class FileSource implements DataSource {
      *     groups after {@code re:}. Folders named {@code key=value} add group {@code key}. Files and
      *     folders whose names start with {@code .} or {@code _} ({@code _SUCCESS}, {@code .crc}) are
      *     never matched. Never null
-     * @param format reads the files of a batch as one dataset, e.g. {@code CsvSource::locations}; never null
+     * @param format reads the files of a batch as one dataset, e.g. {@code CsvSource::locations}, or {@link
+     *     FileFormats#byExtension()} (then only files of a known format match); never null
      * @throws dev.assay.error.AssayException with {@code INVALID_CONFIGURATION} for a malformed pattern
      */
     @Override
