@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark: Assay's CLI vs DuckDB computing the same metrics over the same CSV.
-# Usage: benchmarks/run.sh [ROWS]   (default 10,000,000; ~1.1 GB of CSV written to benchmarks/work/)
+# Side-by-side benchmark: Assay's CLI vs DuckDB computing the same metrics over the same CSV and
+# the same Parquet file, plus a statistics-only suite over the Parquet file.
+# Usage: benchmarks/run.sh [ROWS] [FORMATS]   (default 10,000,000 rows, "csv parquet"; ~1.1 GB of CSV
+# and ~0.35 GB of Parquet written to benchmarks/work/)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 rows="${1:-10000000}"
+formats="${2:-csv parquet}"
 work="$here/work"
 mkdir -p "$work/lib"
 csv="$work/bench-trips-$rows.csv"
@@ -40,11 +43,38 @@ measure() { # label, command...: prints wall time and peak RSS of the whole proc
   eval "${label}_secs=$secs"
 }
 
-echo "--- DuckDB $(basename "$duck") (all cores), one SQL query over the CSV"
-measure duckdb java -cp "$duck" "$here/src/DuckDbBaseline.java" "$csv"
-cat "$work/out-duckdb.txt"
-echo "--- Assay CLI, heap -Xmx1g, $(nproc) cores"
-ASSAY_JAVA_OPTS="-Xmx1g" measure assay "$root/assay" validate --suite "$here/suites/trips-10m.json" --data "$csv" --ascii
-cat "$work/out-assay.txt"
-awk -v a="$assay_secs" -v d="$duckdb_secs" -v n="$rows" 'BEGIN {
-  printf "assay: %.0f rows/s; duckdb: %.0f rows/s; assay/duckdb wall-time ratio: %.2f\n", n / a, n / d, a / d }'
+compare() { # data file, label suffix
+  local data="$1" kind="$2"
+  echo "--- DuckDB $(basename "$duck") (all cores), one SQL query over the $kind file"
+  measure "duckdb_$kind" java -cp "$duck" "$here/src/DuckDbBaseline.java" "$data"
+  cat "$work/out-duckdb_$kind.txt"
+  echo "--- Assay CLI, heap -Xmx1g, $(nproc) cores, the $kind file"
+  ASSAY_JAVA_OPTS="-Xmx1g" measure "assay_$kind" "$root/assay" validate --suite "$here/suites/trips-10m.json" \
+      --data "$data" --ascii
+  cat "$work/out-assay_$kind.txt"
+  local a d
+  eval "a=\$assay_${kind}_secs; d=\$duckdb_${kind}_secs"
+  awk -v a="$a" -v d="$d" -v n="$rows" -v k="$kind" 'BEGIN {
+    printf "%s: assay %.0f rows/s; duckdb %.0f rows/s; assay/duckdb wall-time ratio: %.2f\n", k, n / a, n / d, a / d }'
+}
+
+for kind in $formats; do
+  case "$kind" in
+    csv) compare "$csv" csv ;;
+    parquet)
+      parquet="$work/bench-trips-$rows.parquet"
+      if [ ! -f "$parquet" ]; then
+        echo "converting to $parquet (snappy, row groups of 120,000 rows) ..."
+        java -cp "$duck" "$here/src/CsvToParquet.java" "$csv" "$parquet"
+      fi
+      ls -l "$parquet"
+      compare "$parquet" parquet
+      echo "--- Assay CLI, statistics-only suite over the Parquet file (footers only)"
+      measure assay_stats "$root/assay" validate --suite "$here/suites/trips-stats.json" --data "$parquet" --format json
+      grep -E '"(success|elapsed_ms|scan_elapsed_ms|scans|rows_scanned|statistics_source|expectations_from_statistics)"' \
+          "$work/out-assay_stats.txt" | grep -v '"success": true' | tr -d ' ,' | tr '\n' ' '
+      echo
+      ;;
+    *) echo "unknown format $kind (csv or parquet)" >&2; exit 2 ;;
+  esac
+done

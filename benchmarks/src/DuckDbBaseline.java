@@ -5,8 +5,8 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 
 /**
- * Computes the benchmark suite's metrics with DuckDB SQL over the same CSV, in one query (the file is
- * read once). Usage: java -cp duckdb_jdbc.jar DuckDbBaseline.java FILE.csv
+ * Computes the benchmark suite's metrics with DuckDB SQL over the same CSV or Parquet file, in one
+ * query (the file is read once). Usage: java -cp duckdb_jdbc.jar DuckDbBaseline.java FILE.csv|FILE.parquet
  */
 public final class DuckDbBaseline {
     public static void main(String[] args) throws Exception {
@@ -28,7 +28,9 @@ public final class DuckDbBaseline {
                 + " max(pickup_ts) AS newest_pickup,"
                 + " count(DISTINCT vendor_id) AS vendor_distinct,"
                 + " count(*) FILTER (WHERE length(pickup_zone) NOT BETWEEN 3 AND 12) AS zone_length_bad"
-                + " FROM read_csv('" + file + "', header = true)";
+                + (file.endsWith(".parquet")
+                        ? " FROM read_parquet('" + file + "')"
+                        : " FROM read_csv('" + file + "', header = true)");
         long start = System.nanoTime();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement s = c.createStatement();
