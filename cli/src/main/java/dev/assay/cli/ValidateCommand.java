@@ -199,7 +199,8 @@ final class ValidateCommand implements Callable<Integer> {
                 forced = "csv"; // a single file of another name: CSV, as before formats were known by name
             }
             String csvOrNot = forced != null ? forced : byName;
-            if (!remote && "csv".equals(csvOrNot)) {
+            if (!remote && "csv".equals(csvOrNot) && !location.pattern().contains("/")) {
+                // A local CSV file or a glob over one folder: the CSV reader's own, more specific messages.
                 return configure(CsvSource.of(data), policy);
             }
             if (!remote && single && !java.nio.file.Files.exists(Path.of(data))) {

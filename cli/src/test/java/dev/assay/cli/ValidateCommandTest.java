@@ -294,6 +294,56 @@ class ValidateCommandTest {
         }
 
         @Test
+        void a_folder_without_asset_is_one_batch_of_every_file_of_a_known_format() throws IOException {
+            String data = data();
+            write("trips/_SUCCESS", "");
+            write("trips/README.md", "not data");
+
+            Run r = run("validate", "--suite", suite(8), "--data", data + "/trips", "--ascii");
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).startsWith("Suite rows on trips: PASSED");
+        }
+
+        @Test
+        void a_glob_over_folders_is_one_batch() throws IOException {
+            String data = data();
+
+            Run r = run("validate", "--suite", suite(4), "--data", data + "/trips/year=2024/*/*.csv", "--ascii");
+
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+
+        @Test
+        void two_for_store_options_on_local_data() throws IOException {
+            Run r = run("validate", "--suite", suite(1), "--data", data(), "--region", "eu-west-1");
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err())
+                    .startsWith("--s3-endpoint, --s3-path-style, --profile and --region apply to s3:// data only");
+        }
+
+        @Test
+        void two_for_an_unknown_input_format() throws IOException {
+            Run r = run("validate", "--suite", suite(1), "--data", data(), "--input-format", "orc");
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).startsWith("--input-format must be one of [");
+        }
+
+        @Test
+        void two_for_csv_options_with_another_input_format() throws IOException {
+            Run r = run(
+                    "validate", "--suite", suite(1), "--data", data(), "--input-format", "parquet", "--delimiter", ";");
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err())
+                    .startsWith(
+                            "--delimiter, --quote, --escape, --no-header, --null and --infer-rows apply to CSV only,"
+                                    + " not to --input-format parquet");
+        }
+
+        @Test
         void two_for_a_missing_folder() throws IOException {
             Run r = run("validate", "--suite", suite(1), "--data", "nope", "--asset", PATTERN, "--latest");
 
