@@ -12,22 +12,28 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * The bytes of an object from a position on, streamed from one GET. When the body breaks off (a reset
  * connection, a response shorter than its {@code Content-Length}), the stream asks again from the next
  * byte it has not handed out, with {@code If-Match} on the first response's ETag so that a changed object
- * is never spliced; it gives up after the store's number of attempts. Failures are unchecked Assay
+ * is never spliced; it gives up after the store's number of attempts without 1 MiB of progress between
+ * breaks. Failures are unchecked Assay
  * exceptions, as {@link dev.assay.source.FileLocation} promises. Not thread-safe, as streams are not.
  */
 final class S3ObjectStream extends InputStream {
+    /** Bytes read without a break after which earlier breaks are forgiven: a long stream may break now and then. */
+    static final long FORGIVE_AFTER = 1 << 20;
+
     private final S3File file;
     private long position;
     private long end = -1; // the offset after the last byte, once a response said
     private String etag;
     private ResponseInputStream<GetObjectResponse> body;
     private int failures;
+    private long lastBreak;
     private boolean eof;
     private boolean closed;
 
     S3ObjectStream(S3File file, long position) {
         this.file = file;
         this.position = position;
+        this.lastBreak = position;
     }
 
     @Override
@@ -68,6 +74,10 @@ final class S3ObjectStream extends InputStream {
                 broken = e;
             }
             release(true);
+            if (position - lastBreak >= FORGIVE_AFTER) {
+                failures = 0;
+            }
+            lastBreak = position;
             failures++;
             if (failures >= file.store().settings().attempts()) {
                 throw new MalformedDataException(
