@@ -109,6 +109,11 @@ record S3Settings(
 
     /** {@code uri} without user info, query or fragment, which may hold secrets. */
     static String redact(URI uri) {
+        if (uri.getHost() == null) {
+            return uri.getRawUserInfo() == null && uri.getRawQuery() == null
+                    ? uri.toString()
+                    : uri.getScheme() + ":(hidden)";
+        }
         try {
             return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
         } catch (URISyntaxException e) {
