@@ -16,8 +16,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -28,6 +31,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
  * broke. Thread-safe.
  */
 final class S3File implements FileLocation {
+    private static final Logger LOG = LoggerFactory.getLogger(S3File.class);
+
     private final S3FileStore store;
     private final String key;
     private volatile long length; // -1 until known
@@ -96,6 +101,11 @@ final class S3File implements FileLocation {
                 broken = new IOException("the response ended after " + received + " of " + count + " bytes");
             } catch (IOException e) {
                 broken = e;
+            } catch (SdkClientException e) {
+                if (!(e.getCause() instanceof IOException io)) {
+                    throw S3Errors.translate(e, store.settings(), key, "read");
+                }
+                broken = io;
             } catch (AwsServiceException e) {
                 if (e.statusCode() == 416) {
                     throw shortObject(position, count, 0);
@@ -105,6 +115,15 @@ final class S3File implements FileLocation {
                 throw S3Errors.translate(e, store.settings(), key, "read");
             }
             if (attempt < attempts) {
+                LOG.debug(
+                        "read of {} bytes at {} of {} broke off after {} bytes, attempt {} of {}: {}",
+                        count,
+                        position,
+                        uri(),
+                        received,
+                        attempt,
+                        attempts,
+                        broken.toString());
                 pause(attempt);
             }
         }

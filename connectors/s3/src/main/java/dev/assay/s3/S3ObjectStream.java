@@ -4,8 +4,11 @@ import dev.assay.error.MalformedDataException;
 import dev.assay.error.SourceUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
@@ -17,6 +20,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * exceptions, as {@link dev.assay.source.FileLocation} promises. Not thread-safe, as streams are not.
  */
 final class S3ObjectStream extends InputStream {
+    private static final Logger LOG = LoggerFactory.getLogger(S3ObjectStream.class);
+
     /** Bytes read without a break after which earlier breaks are forgiven: a long stream may break now and then. */
     static final long FORGIVE_AFTER = 1 << 20;
 
@@ -72,6 +77,11 @@ final class S3ObjectStream extends InputStream {
                 broken = new IOException("the response ended at byte " + position + " of " + end);
             } catch (IOException e) {
                 broken = e;
+            } catch (SdkClientException e) {
+                if (!(e.getCause() instanceof IOException io)) {
+                    throw S3Errors.translate(e, file.store().settings(), file.key(), "read");
+                }
+                broken = io;
             }
             release(true);
             if (position - lastBreak >= FORGIVE_AFTER) {
@@ -86,6 +96,13 @@ final class S3ObjectStream extends InputStream {
                                 + " attempts (a truncated body: " + S3Errors.describe(broken) + ")",
                         broken);
             }
+            LOG.debug(
+                    "stream of {} broke off at byte {}, resuming ({} of {}): {}",
+                    file.uri(),
+                    position,
+                    failures,
+                    file.store().settings().attempts(),
+                    broken.toString());
             file.pause(failures);
         }
         return -1;
