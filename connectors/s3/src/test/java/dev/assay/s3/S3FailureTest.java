@@ -138,6 +138,21 @@ class S3FailureTest {
         }
 
         @Test
+        void a_stream_never_splices_in_a_replaced_object() throws IOException {
+            faults.fail(1, new FaultProxy.CutBody(1_000));
+            FileLocation file = throughFaults().file(KEY);
+
+            try (InputStream in = file.open(0)) {
+                assertThat(in.readNBytes(500)).isEqualTo(Arrays.copyOfRange(DATA, 0, 500));
+                S3.put(bucket, KEY, bytes(60_000 + 1));
+                assertThatThrownBy(in::readAllBytes)
+                        .isInstanceOf(SourceUnavailableException.class)
+                        .hasMessageStartingWith("s3://" + bucket + "/" + KEY + " changed while it was read (its ETag"
+                                + " is no longer ");
+            }
+        }
+
+        @Test
         void coalesced_reads_survive_throttling() {
             faults.fail(3, FaultProxy.slowDown());
             FileLocation file = throughFaults().file(KEY);
