@@ -79,6 +79,18 @@ class S3FileStoreTest {
         }
 
         @Test
+        void keys_with_spaces_and_non_ascii_letters_are_listed_and_read_as_written() {
+            S3.put(bucket, "raw/with space/zürich+1.csv", "abc");
+            S3FileStore store = S3.source(bucket).prefix("raw/").store();
+
+            StoredFile file = store.list().get(0);
+
+            assertThat(file.path()).isEqualTo("with space/zürich+1.csv");
+            assertThat(file.location().uri()).isEqualTo("s3://" + bucket + "/raw/with space/zürich+1.csv");
+            assertThat(array(file.location().read(1, 2))).isEqualTo(new byte[] {'b', 'c'});
+        }
+
+        @Test
         void an_empty_prefix_lists_nothing() {
             assertThat(S3.source(bucket).prefix("nothing/").store().list()).isEmpty();
         }
