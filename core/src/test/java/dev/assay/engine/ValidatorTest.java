@@ -177,7 +177,9 @@ class ValidatorTest {
                             .build());
             List<ExpectationResult> r = result.results();
             assertThat(r).allMatch(ExpectationResult::success);
-            assertThat(r.get(0).details().observedValue()).contains(77.0 / 6);
+            // Splits merge in the order threads finish them, so the last bit of a mean may differ.
+            assertThat((double) r.get(0).details().observedValue().orElseThrow())
+                    .isCloseTo(77.0 / 6, org.assertj.core.api.Assertions.within(1e-12));
             assertThat(r.get(1).details().observedValue()).contains(9.75);
             assertThat(r.get(2).details().observedValue()).contains(77.0);
             assertThat(r.get(4).details().observedValue()).contains(List.of("BITCOIN", "CARD", "CASH"));
