@@ -51,15 +51,24 @@ final class ParquetTypes {
             Field child = element == repeated ? elementField("element", repeated) : field(element);
             return new Field(name, new FieldType(nullable, ArrowType.List.INSTANCE, null), List.of(child));
         }
+        boolean map = annotation instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
+                || annotation instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation;
+        if (map
+                && group.getFieldCount() == 1
+                && !group.getType(0).isPrimitive()
+                && group.getType(0).asGroupType().getFieldCount() == 2) {
+            GroupType entries = group.getType(0).asGroupType();
+            Field key = field(entries.getType(0));
+            Field keyNotNull = new Field(key.getName(), FieldType.notNullable(key.getType()), key.getChildren());
+            Field entry = new Field(
+                    "entries",
+                    FieldType.notNullable(ArrowType.Struct.INSTANCE),
+                    List.of(keyNotNull, field(entries.getType(1))));
+            return new Field(name, new FieldType(nullable, new ArrowType.Map(false), null), List.of(entry));
+        }
         List<Field> children = new ArrayList<>();
         for (Type child : group.getFields()) {
             children.add(field(child));
-        }
-        boolean map = annotation instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
-                || annotation instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation;
-        if (map) {
-            // Shown as a list of key/value structs: Arrow's Map type has rules a footer need not follow.
-            return new Field(name, new FieldType(nullable, ArrowType.List.INSTANCE, null), children);
         }
         return new Field(name, new FieldType(nullable, ArrowType.Struct.INSTANCE, null), children);
     }

@@ -91,6 +91,7 @@ final class ParquetFiles {
     Path write(Path file, List<Group> rows) {
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
                 .withConf(new PlainParquetConfiguration())
+                .withWriteMode(org.apache.parquet.hadoop.ParquetFileWriter.Mode.OVERWRITE)
                 .withType(schema)
                 .withCodecFactory(new TestCodecs())
                 .withCompressionCodec(codec)
