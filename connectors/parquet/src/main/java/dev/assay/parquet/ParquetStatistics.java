@@ -20,7 +20,6 @@ import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnOrder;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.schema.ColumnOrder.ColumnOrderName;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
@@ -87,8 +86,7 @@ final class ParquetStatistics implements BatchStatistics {
         boolean ordered = createdBy != null
                 && footer.thrift().isSetColumn_orders()
                 && leaf < footer.thrift().getColumn_ordersSize()
-                && isTypeDefined(footer.thrift().getColumn_orders().get(leaf))
-                && type.columnOrder().getColumnOrderName() == ColumnOrderName.TYPE_DEFINED_ORDER
+                && knownOrder(footer.thrift().getColumn_orders().get(leaf), type)
                 && type.getPrimitiveTypeName() != PrimitiveTypeName.INT96
                 && !CorruptStatistics.shouldIgnoreStatistics(createdBy, type.getPrimitiveTypeName());
         for (RowGroup group : footer.thrift().getRow_groups()) {
@@ -112,17 +110,32 @@ final class ParquetStatistics implements BatchStatistics {
                 stats.minMaxKnown = false;
                 continue;
             }
-            Statistics<?> parsed = Statistics.getBuilderForReading(type)
-                    .withMin(s.getMin_value())
-                    .withMax(s.getMax_value())
-                    .withNumNulls(s.getNull_count())
-                    .build();
+            Statistics<?> parsed;
+            try {
+                parsed = Statistics.getBuilderForReading(type)
+                        .withMin(s.getMin_value())
+                        .withMax(s.getMax_value())
+                        .withNumNulls(s.getNull_count())
+                        .build();
+            } catch (RuntimeException e) {
+                // Bounds that do not even parse are not bounds: leave the column to a scan.
+                stats.minMaxKnown = false;
+                continue;
+            }
             widen(stats, parsed);
         }
     }
 
-    private static boolean isTypeDefined(ColumnOrder order) {
-        return order.isSetTYPE_ORDER();
+    /**
+     * Whether bounds were computed in an order we know: the type's own order, or for floating point the
+     * IEEE 754 total order (which parquet-java 1.18 writes; with no NaN it differs only in placing -0 below +0).
+     */
+    private static boolean knownOrder(ColumnOrder order, PrimitiveType type) {
+        if (order.isSetTYPE_ORDER()) {
+            return true;
+        }
+        PrimitiveTypeName p = type.getPrimitiveTypeName();
+        return order.isSetIEEE_754_TOTAL_ORDER() && (p == PrimitiveTypeName.FLOAT || p == PrimitiveTypeName.DOUBLE);
     }
 
     private static org.apache.parquet.format.Statistics chunkStatistics(RowGroup group, int leaf) {
@@ -159,15 +172,28 @@ final class ParquetStatistics implements BatchStatistics {
             case FLOAT:
             case DOUBLE:
                 // Bounds leave NaN out: trust them only when the chunk says it has none.
-                return s.isSetNan_count() && s.getNan_count() == 0;
+                return s.isSetNan_count()
+                        && s.getNan_count() == 0
+                        && !isNaN(type, s.getMin_value())
+                        && !isNaN(type, s.getMax_value());
             case INT96:
                 return false;
             case BOOLEAN:
+                return s.getMin_value().length == 1 && s.getMax_value().length == 1;
             case INT32:
+                return s.getMin_value().length == 4 && s.getMax_value().length == 4;
             case INT64:
-                return true;
+                return s.getMin_value().length == 8 && s.getMax_value().length == 8;
         }
         return false;
+    }
+
+    private static boolean isNaN(PrimitiveType type, byte[] value) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(value).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (type.getPrimitiveTypeName() == PrimitiveTypeName.FLOAT) {
+            return value.length != 4 || Float.isNaN(b.getFloat(0));
+        }
+        return value.length != 8 || Double.isNaN(b.getDouble(0));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
