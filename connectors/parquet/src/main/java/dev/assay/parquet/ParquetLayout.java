@@ -14,6 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -35,10 +39,7 @@ final class ParquetLayout {
 
     /** Reads every footer and checks that all files have the same columns with the same types. */
     static ParquetLayout resolve(List<FileLocation> files) {
-        List<ParquetFooter> footers = new ArrayList<>(files.size());
-        for (FileLocation file : files) {
-            footers.add(ParquetFooter.read(file));
-        }
+        List<ParquetFooter> footers = readFooters(files);
         ParquetFooter first = footers.get(0);
         List<Field> fields = fields(first);
         Map<String, Field> byName = new HashMap<>();
@@ -58,20 +59,14 @@ final class ParquetLayout {
                 seen.put(f.getName(), f);
                 Field expected = byName.get(f.getName());
                 if (expected == null) {
-                    throw differ(
-                            first,
-                            other,
-                            "column '" + f.getName() + "' is in "
-                                    + other.location().uri() + " but not in "
-                                    + first.location().uri());
+                    throw differ("column '" + f.getName() + "' is in "
+                            + other.location().uri() + " but not in "
+                            + first.location().uri());
                 }
                 if (!sameType(expected, f)) {
-                    throw differ(
-                            first,
-                            other,
-                            "column '" + f.getName() + "' is " + TypeNames.of(expected) + " in "
-                                    + first.location().uri() + " but " + TypeNames.of(f) + " in "
-                                    + other.location().uri());
+                    throw differ("column '" + f.getName() + "' is " + TypeNames.of(expected) + " in "
+                            + first.location().uri() + " but " + TypeNames.of(f) + " in "
+                            + other.location().uri());
                 }
                 if (f.isNullable()) {
                     nullable.add(f.getName());
@@ -79,12 +74,9 @@ final class ParquetLayout {
             }
             for (Field f : fields) {
                 if (!seen.containsKey(f.getName())) {
-                    throw differ(
-                            first,
-                            other,
-                            "column '" + f.getName() + "' is in "
-                                    + first.location().uri() + " but not in "
-                                    + other.location().uri());
+                    throw differ("column '" + f.getName() + "' is in "
+                            + first.location().uri() + " but not in "
+                            + other.location().uri());
                 }
             }
         }
@@ -97,6 +89,51 @@ final class ParquetLayout {
                             : new Field(f.getName(), new FieldType(n, f.getType(), null), f.getChildren()));
         }
         return new ParquetLayout(List.copyOf(footers), new DatasetSchema(merged));
+    }
+
+    /** How many footers are read at once: remote stores answer each read after a round trip. */
+    private static final int FOOTER_READERS = 16;
+
+    /** The footers of {@code files}, in order; several files are read concurrently. */
+    private static List<ParquetFooter> readFooters(List<FileLocation> files) {
+        if (files.size() == 1) {
+            return List.of(ParquetFooter.read(files.get(0)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), FOOTER_READERS), r -> {
+            Thread t = new Thread(r, "assay-parquet-footer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ParquetFooter>> futures = new ArrayList<>(files.size());
+            for (FileLocation file : files) {
+                futures.add(pool.submit(() -> ParquetFooter.read(file)));
+            }
+            List<ParquetFooter> footers = new ArrayList<>(files.size());
+            for (Future<ParquetFooter> f : futures) {
+                footers.add(await(f));
+            }
+            return footers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ParquetFooter await(Future<ParquetFooter> footer) {
+        try {
+            return footer.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // the first failing file in order, with its own message
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new AssayException(ErrorCode.INTERNAL, "reading a Parquet footer failed: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssayException(ErrorCode.SOURCE_UNAVAILABLE, "interrupted while reading Parquet footers", e);
+        }
     }
 
     private static List<Field> fields(ParquetFooter footer) {
@@ -123,7 +160,7 @@ final class ParquetLayout {
         return true;
     }
 
-    private static MalformedDataException differ(ParquetFooter a, ParquetFooter b, String what) {
+    private static MalformedDataException differ(String what) {
         return new MalformedDataException("Parquet files have different schemas: " + what);
     }
 

@@ -112,6 +112,31 @@ class ParquetScanTest {
         }
 
         @Test
+        void a_scan_of_no_columns_counts_rows_without_reading_data() {
+            ParquetFiles writer = ParquetFiles.schema(TRIPS).rowGroupRows(400);
+            Path file = writer.write(dir.resolve("a.parquet"), trips(writer, 0, 1000));
+            CountingLocation counting = new CountingLocation(FileLocation.local(file));
+
+            Scan scan = Scan.of(ParquetSource.locations(List.of(counting)), List.of(), 300, 2);
+
+            assertThat(scan.sizes()).containsExactly(300, 100, 300, 100, 200);
+            assertThat(counting.reads.get()).isEqualTo(1);
+        }
+
+        @Test
+        void many_files_are_read_in_order() {
+            ParquetFiles writer = ParquetFiles.schema(TRIPS);
+            List<Path> files = new ArrayList<>();
+            for (int f = 0; f < 40; f++) {
+                files.add(writer.write(dir.resolve("part-" + f + ".parquet"), trips(writer, f * 10, f * 10 + 10)));
+            }
+
+            assertThat(Scan.of(ParquetSource.files(files), List.of("id"), 1000, 2)
+                            .column(0))
+                    .isEqualTo(ids(0, 400));
+        }
+
+        @Test
         void an_empty_file_has_no_splits_but_a_schema() {
             ParquetFiles writer = ParquetFiles.schema(TRIPS);
             Path file = writer.write(dir.resolve("empty.parquet"), List.of());
