@@ -66,7 +66,9 @@ record Scan(List<Field> fields, List<List<Object>> rows, List<Long> ordinals, Li
                 }
                 throw new IllegalStateException(e);
             } finally {
+                // Let every split finish (or fail) before the allocator is closed.
                 pool.shutdown();
+                awaitQuietly(pool);
             }
             assertThat(allocator.getAllocatedMemory()).isZero();
         }
@@ -81,6 +83,14 @@ record Scan(List<Field> fields, List<List<Object>> rows, List<Long> ordinals, Li
             sizes.add(p.rows().size());
         }
         return new Scan(parts.isEmpty() ? List.of() : parts.get(0).fields(), rows, ordinals, sizes);
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<Part> read(Split split) {
