@@ -202,6 +202,36 @@ class ParquetErrorTest {
         }
 
         @Test
+        void a_page_that_fails_mid_scan_names_the_column_and_frees_the_vectors() throws IOException {
+            ParquetFiles writer = ParquetFiles.schema(ParquetScanTest.TRIPS)
+                    .codec(org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY)
+                    .dictionary(false)
+                    .pageRows(50)
+                    .rowGroupRows(500);
+            Path file = writer.write(dir.resolve("s.parquet"), ParquetScanTest.trips(writer, 0, 1000));
+            var chunk = ParquetFooter.read(dev.assay.source.FileLocation.local(file))
+                    .rowGroups()
+                    .get(0)
+                    .getColumns()
+                    .get(2);
+            byte[] bytes = Files.readAllBytes(file);
+            long end = chunk.getStartingPos() + chunk.getTotalSize();
+            Arrays.fill(bytes, (int) end - 30, (int) end, (byte) 0x55);
+            Files.write(file, bytes);
+
+            try (org.apache.arrow.memory.BufferAllocator allocator = new org.apache.arrow.memory.RootAllocator()) {
+                var splits = ParquetSource.file(file)
+                        .splits(new dev.assay.source.ScanRequest(List.of("id", "fare"), allocator, 100));
+                List<Long> seen = new java.util.ArrayList<>();
+                assertThatThrownBy(() -> splits.get(0).read(batch -> seen.add(batch.ordinal())))
+                        .isInstanceOf(MalformedDataException.class)
+                        .hasMessageStartingWith(file + ": row group 0, column 'fare': cannot decompress a SNAPPY page: ");
+                assertThat(seen).isNotEmpty();
+                assertThat(allocator.getAllocatedMemory()).isZero();
+            }
+        }
+
+        @Test
         void a_missing_file_is_unavailable() {
             Path file = dir.resolve("missing.parquet");
 
