@@ -225,7 +225,8 @@ class ParquetErrorTest {
                 List<Long> seen = new java.util.ArrayList<>();
                 assertThatThrownBy(() -> splits.get(0).read(batch -> seen.add(batch.ordinal())))
                         .isInstanceOf(MalformedDataException.class)
-                        .hasMessageStartingWith(file + ": row group 0, column 'fare': cannot decompress a SNAPPY page: ");
+                        .hasMessageStartingWith(
+                                file + ": row group 0, column 'fare': cannot decompress a SNAPPY page: ");
                 assertThat(seen).isNotEmpty();
                 assertThat(allocator.getAllocatedMemory()).isZero();
             }

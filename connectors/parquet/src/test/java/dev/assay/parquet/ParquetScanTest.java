@@ -53,7 +53,7 @@ class ParquetScanTest {
         @ParameterizedTest
         @EnumSource(
                 value = CompressionCodecName.class,
-                names = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD"})
+                names = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "LZ4_RAW", "LZ4"})
         void every_codec_reads_back_the_same_rows(CompressionCodecName codec) {
             for (boolean v2 : new boolean[] {false, true}) {
                 for (boolean dictionary : new boolean[] {false, true}) {

@@ -35,6 +35,17 @@ final class TestCodecs implements CompressionCodecFactory {
                         }
                         return BytesInput.from(out.toByteArray());
                     }
+                    case LZ4_RAW:
+                        return BytesInput.from(lz4(in));
+                    case LZ4: {
+                        // Hadoop's framing: uncompressed length, then one chunk of compressed length and data.
+                        byte[] block = lz4(in);
+                        return BytesInput.from(java.nio.ByteBuffer.allocate(8 + block.length)
+                                .putInt(in.length)
+                                .putInt(block.length)
+                                .put(block)
+                                .array());
+                    }
                     default:
                         throw new UnsupportedOperationException("no test compressor for " + codec);
                 }
@@ -48,6 +59,13 @@ final class TestCodecs implements CompressionCodecFactory {
             @Override
             public void release() {}
         };
+    }
+
+    private static byte[] lz4(byte[] in) {
+        io.airlift.compress.lz4.Lz4Compressor compressor = new io.airlift.compress.lz4.Lz4Compressor();
+        byte[] out = new byte[compressor.maxCompressedLength(in.length)];
+        int n = compressor.compress(in, 0, in.length, out, 0, out.length);
+        return java.util.Arrays.copyOf(out, n);
     }
 
     @Override
