@@ -226,6 +226,41 @@ class ParquetStatisticsTest {
     }
 
     @Test
+    void fixed_length_decimals_and_uuids_are_trusted_at_full_length() {
+        ParquetFiles writer = ParquetFiles.schema("message m { optional fixed_len_byte_array(16) d (DECIMAL(30,2));"
+                + " optional fixed_len_byte_array(16) u (UUID); }");
+        Path file = writer.write(
+                dir.resolve("f.parquet"),
+                List.of(
+                        writer.row()
+                                .append("d", ParquetTypesTest.bigEndian(new java.math.BigInteger("-500"), 16))
+                                .append("u", ParquetTypesTest.uuid("f0000000-0000-0000-0000-000000000001")),
+                        writer.row()
+                                .append("d", ParquetTypesTest.bigEndian(new java.math.BigInteger("12345"), 16))
+                                .append("u", ParquetTypesTest.uuid("00000000-0000-0000-0000-00000000000a")),
+                        writer.row()));
+
+        BatchStatistics stats = stats(file);
+
+        assertThat(minMax(stats, "d")).containsExactly(new BigDecimal("-5.00"), new BigDecimal("123.45"));
+        assertThat(minMax(stats, "u"))
+                .containsExactly("00000000-0000-0000-0000-00000000000a", "f0000000-0000-0000-0000-000000000001");
+        assertThat(stats.nullCount("u")).hasValue(1);
+
+        ParquetFiles.rewriteFooter(file, footer -> {
+            var s = footer.getRow_groups()
+                    .get(0)
+                    .getColumns()
+                    .get(0)
+                    .getMeta_data()
+                    .getStatistics();
+            s.setMax_value(java.util.Arrays.copyOf(s.getMax_value(), 8));
+        });
+        assertThat(stats(file).hasMinMax("d")).isFalse();
+        assertThat(stats(file).hasMinMax("u")).isTrue();
+    }
+
+    @Test
     void bounds_from_every_file_are_merged() {
         BatchStatistics stats = stats(write("a.parquet", 500, 600), write("b.parquet", 0, 100));
 
