@@ -17,6 +17,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
@@ -69,10 +70,45 @@ final class RowGroupSplit implements Split {
         return where() + ", column '" + column + "'";
     }
 
+    /** The open column readers of the requested columns, each writing into its decoder. */
+    private record Columns(ColumnReader[] readers, ColumnDecoder[] decoders, int[] maxDefinition) {}
+
     @Override
     public void read(BatchSink sink) {
+        long rows = footer.rowGroups().get(rowGroup).getRowCount();
+        Columns columns = open(rows);
+        int n = fields.size();
+        try (BufferAllocator allocator =
+                        request.allocator().newChildAllocator("assay-parquet " + where(), 0, Long.MAX_VALUE);
+                VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator)) {
+            long done = 0;
+            long batch = 0;
+            while (done < rows) {
+                int count = (int) Math.min(request.batchRows(), rows - done);
+                for (int i = 0; i < n; i++) {
+                    FieldVector vector = root.getVector(i);
+                    if (batch == 0) {
+                        vector.setInitialCapacity(count);
+                        vector.allocateNew();
+                    } else {
+                        vector.reset(); // keeps the first batch's capacity, which no later batch exceeds
+                    }
+                    decode(columns, i, vector, count);
+                }
+                root.setRowCount(count);
+                if (batch >= 1L << batchBits) {
+                    throw new AssayException(ErrorCode.INTERNAL, "too many record batches in " + where());
+                }
+                sink.accept(new RecordBatch(root, firstOrdinal | batch));
+                batch++;
+                done += count;
+            }
+        }
+    }
+
+    /** Fetches the requested column chunks of the row group and opens a column reader on each. */
+    private Columns open(long rows) {
         BlockMetaData block = footer.rowGroups().get(rowGroup);
-        long rows = block.getRowCount();
         int n = fields.size();
         List<Type> types = new ArrayList<>(n);
         List<ColumnChunkMetaData> chunks = new ArrayList<>(n);
@@ -100,7 +136,6 @@ final class RowGroupSplit implements Split {
         List<ByteBuffer> buffers = n == 0 ? List.of() : footer.location().readRanges(ranges, MAX_GAP);
 
         ColumnDecoder[] decoders = new ColumnDecoder[n];
-        ColumnReader[] readers = new ColumnReader[n];
         int[] maxDefinition = new int[n];
         Map<ColumnDescriptor, PageReader> pages = new HashMap<>();
         MessageType projected = new MessageType(footer.schema().getName(), types);
@@ -113,60 +148,25 @@ final class RowGroupSplit implements Split {
         }
         ColumnReadStoreImpl store =
                 new ColumnReadStoreImpl(new Pages(pages, rows), new Root(decoders), projected, footer.createdBy());
+        ColumnReader[] readers = new ColumnReader[n];
         for (int i = 0; i < n; i++) {
             String name = fields.get(i).getName();
-            ColumnDescriptor descriptor = projected.getColumnDescription(new String[] {name});
             try {
-                readers[i] = store.getColumnReader(descriptor);
+                // Opening a reader decodes the dictionary and the first page.
+                readers[i] = store.getColumnReader(projected.getColumnDescription(new String[] {name}));
             } catch (AssayException e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw undecodable(name, e);
             }
         }
-
-        try (BufferAllocator allocator =
-                        request.allocator().newChildAllocator("assay-parquet " + where(), 0, Long.MAX_VALUE);
-                VectorSchemaRoot root =
-                        VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(fields), allocator)) {
-            long done = 0;
-            long batch = 0;
-            while (done < rows) {
-                int count = (int) Math.min(request.batchRows(), rows - done);
-                for (int i = 0; i < n; i++) {
-                    FieldVector vector = root.getVector(i);
-                    if (batch == 0) {
-                        vector.setInitialCapacity(count);
-                        vector.allocateNew();
-                    } else {
-                        vector.reset();
-                    }
-                    decode(
-                            readers[i],
-                            decoders[i],
-                            maxDefinition[i],
-                            vector,
-                            count,
-                            fields.get(i).getName());
-                }
-                root.setRowCount(count);
-                if (batch >= 1L << batchBits) {
-                    throw new AssayException(ErrorCode.INTERNAL, "too many record batches in " + where());
-                }
-                sink.accept(new RecordBatch(root, firstOrdinal | batch));
-                batch++;
-                done += count;
-            }
-        }
+        return new Columns(readers, decoders, maxDefinition);
     }
 
-    private void decode(
-            ColumnReader reader,
-            ColumnDecoder decoder,
-            int maxDefinition,
-            FieldVector vector,
-            int count,
-            String column) {
+    private void decode(Columns columns, int i, FieldVector vector, int count) {
+        ColumnReader reader = columns.readers()[i];
+        ColumnDecoder decoder = columns.decoders()[i];
+        int maxDefinition = columns.maxDefinition()[i];
         decoder.start(vector);
         try {
             for (int r = 0; r < count; r++) {
@@ -180,7 +180,7 @@ final class RowGroupSplit implements Split {
         } catch (AssayException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw undecodable(column, e);
+            throw undecodable(fields.get(i).getName(), e);
         }
         vector.setValueCount(count);
     }
