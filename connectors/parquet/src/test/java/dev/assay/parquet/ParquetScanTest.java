@@ -180,6 +180,32 @@ class ParquetScanTest {
         }
 
         @Test
+        void a_footer_larger_than_the_tail_read_costs_one_more_read() {
+            StringBuilder schema = new StringBuilder("message wide {");
+            for (int c = 0; c < 400; c++) {
+                schema.append(" optional int64 column_with_a_long_name_")
+                        .append(c)
+                        .append(';');
+            }
+            ParquetFiles writer = ParquetFiles.schema(schema + " }").rowGroupRows(1);
+            List<Group> rows = new ArrayList<>();
+            for (int r = 0; r < 4; r++) {
+                rows.add(writer.row().append("column_with_a_long_name_7", (long) r));
+            }
+            Path file = writer.write(dir.resolve("wide.parquet"), rows);
+            CountingLocation counting = new CountingLocation(FileLocation.local(file));
+            ParquetSource source = ParquetSource.locations(List.of(counting));
+
+            assertThat(source.schema().columnNames()).hasSize(400);
+            assertThat(counting.reads.get()).isEqualTo(2);
+            assertThat(counting.bytes.get()).isGreaterThan(ParquetFooter.TAIL_READ);
+            assertThat(Scan.of(source, List.of("column_with_a_long_name_7"), 10, 2)
+                            .column(0))
+                    .containsExactly(0L, 1L, 2L, 3L);
+            assertThat(counting.reads.get()).isEqualTo(6);
+        }
+
+        @Test
         void nearby_column_chunks_are_fetched_in_one_read() {
             ParquetFiles writer = ParquetFiles.schema(TRIPS);
             Path file = writer.write(dir.resolve("a.parquet"), trips(writer, 0, 1000));
