@@ -169,7 +169,14 @@ final class RowGroupSplit implements Split {
         int maxDefinition = columns.maxDefinition()[i];
         decoder.start(vector);
         try {
-            for (int r = 0; r < count; r++) {
+            if (maxDefinition == 0) {
+                // A required column: every row has a value, no definition levels to look at.
+                for (int r = 0; r < count; r++) {
+                    reader.writeCurrentValueToConverter();
+                    reader.consume();
+                }
+            }
+            for (int r = maxDefinition == 0 ? count : 0; r < count; r++) {
                 if (reader.getCurrentDefinitionLevel() == maxDefinition) {
                     reader.writeCurrentValueToConverter();
                 } else {
