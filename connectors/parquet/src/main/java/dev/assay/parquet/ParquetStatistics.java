@@ -84,9 +84,10 @@ final class ParquetStatistics implements BatchStatistics {
         int leaf = footer.schema().getColumns().indexOf(footer.schema().getColumnDescription(new String[] {name}));
         String createdBy = footer.createdBy();
         boolean ordered = createdBy != null
-                && footer.thrift().isSetColumn_orders()
-                && leaf < footer.thrift().getColumn_ordersSize()
-                && knownOrder(footer.thrift().getColumn_orders().get(leaf), type)
+                && (footer.thrift().isSetColumn_orders()
+                        ? leaf < footer.thrift().getColumn_ordersSize()
+                                && knownOrder(footer.thrift().getColumn_orders().get(leaf), type)
+                        : signedOrder(type))
                 && type.getPrimitiveTypeName() != PrimitiveTypeName.INT96
                 && !CorruptStatistics.shouldIgnoreStatistics(createdBy, type.getPrimitiveTypeName());
         for (RowGroup group : footer.thrift().getRow_groups()) {
@@ -136,6 +137,27 @@ final class ParquetStatistics implements BatchStatistics {
         }
         PrimitiveTypeName p = type.getPrimitiveTypeName();
         return order.isSetIEEE_754_TOTAL_ORDER() && (p == PrimitiveTypeName.FLOAT || p == PrimitiveTypeName.DOUBLE);
+    }
+
+    /**
+     * Whether values of {@code type} compare one way only: as signed numbers (integers without an unsigned
+     * annotation, and the dates, times, timestamps and decimals stored in them) or as booleans. Their
+     * type-defined order is the legacy signed order, so bounds written without column orders (DuckDB
+     * writes none) still mean what they say. Byte arrays, unsigned integers and floats compare
+     * differently under the two orders and are not trusted without a column order.
+     */
+    private static boolean signedOrder(PrimitiveType type) {
+        switch (type.getPrimitiveTypeName()) {
+            case BOOLEAN:
+                return true;
+            case INT32:
+            case INT64:
+                return !(type.getLogicalTypeAnnotation()
+                                instanceof org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation i
+                        && !i.isSigned());
+            default:
+                return false;
+        }
     }
 
     private static org.apache.parquet.format.Statistics chunkStatistics(RowGroup group, int leaf) {

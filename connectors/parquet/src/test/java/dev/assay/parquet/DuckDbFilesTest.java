@@ -14,6 +14,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,9 +95,21 @@ class DuckDbFilesTest {
         assertThat(stats.rowCount()).isEqualTo(100_000);
         assertThat(stats.nullCount("fare")).hasValue(10_000);
         assertThat(stats.hasMinMax("pair")).isFalse();
-        // DuckDB 1.4 marks its bounds exact but writes no column orders, which leaves their order undefined
-        // by the format: they are not used.
+        // DuckDB 1.4 writes no column orders, which leaves the order of its bounds undefined by the format:
+        // they are used only for types that compare one way (signed integers and what is stored in them,
+        // booleans), never for unsigned integers, floats, byte arrays or fixed-length decimals and UUIDs.
         assertThat(source.schema().columnNames().stream().filter(stats::hasMinMax))
-                .isEmpty();
+                .containsExactly("id", "small", "price", "day", "at", "at_tz", "t", "flag");
+        try (BufferAllocator allocator = new RootAllocator();
+                VectorSchemaRoot root = stats.minMax(List.of("id", "day", "at", "price"), allocator)) {
+            assertThat(root.getRowCount()).isEqualTo(2);
+            assertThat(root.getVector("id").getObject(0)).isEqualTo(0L);
+            assertThat(root.getVector("id").getObject(1)).isEqualTo(99_999L);
+            assertThat(root.getVector("day").getObject(0)).isEqualTo(-7); // days since the epoch: 1969-12-25
+            assertThat(root.getVector("day").getObject(1)).isEqualTo(992);
+            assertThat(root.getVector("at").getObject(0)).isEqualTo(LocalDateTime.parse("1969-12-31T23:00:00"));
+            assertThat(((BigDecimal) root.getVector("price").getObject(0)).compareTo(new BigDecimal("-6250")))
+                    .isZero();
+        }
     }
 }
