@@ -22,8 +22,11 @@ import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
-/** Writes Parquet files for tests with parquet-java's example writer, through a Hadoop-free output file. */
-final class ParquetFiles {
+/**
+ * Writes Parquet files for tests with parquet-java's example writer, through a Hadoop-free output file. Public in
+ * this module's test-jar, so the S3 and CLI tests write their Parquet files the same way.
+ */
+public final class ParquetFiles {
     private final MessageType schema;
     private CompressionCodecName codec = CompressionCodecName.UNCOMPRESSED;
     private int rowGroupRows = Integer.MAX_VALUE;
@@ -38,56 +41,56 @@ final class ParquetFiles {
     }
 
     /** A writer of files with the schema in Parquet's text form: {@code message m { required int64 id; }}. */
-    static ParquetFiles schema(String text) {
+    public static ParquetFiles schema(String text) {
         return new ParquetFiles(MessageTypeParser.parseMessageType(text));
     }
 
-    ParquetFiles codec(CompressionCodecName c) {
+    public ParquetFiles codec(CompressionCodecName c) {
         codec = c;
         return this;
     }
 
-    ParquetFiles rowGroupRows(int rows) {
+    public ParquetFiles rowGroupRows(int rows) {
         rowGroupRows = rows;
         return this;
     }
 
-    ParquetFiles pageRows(int rows) {
+    public ParquetFiles pageRows(int rows) {
         pageRows = rows;
         return this;
     }
 
-    ParquetFiles dictionary(boolean on) {
+    public ParquetFiles dictionary(boolean on) {
         dictionary = on;
         return this;
     }
 
-    ParquetFiles v2Pages(boolean on) {
+    public ParquetFiles v2Pages(boolean on) {
         v2Pages = on;
         return this;
     }
 
-    ParquetFiles truncateStatistics(int length) {
+    public ParquetFiles truncateStatistics(int length) {
         statisticsTruncate = length;
         return this;
     }
 
-    ParquetFiles statistics(boolean on) {
+    public ParquetFiles statistics(boolean on) {
         statistics = on;
         return this;
     }
 
-    MessageType type() {
+    public MessageType type() {
         return schema;
     }
 
     /** A new empty row of this schema. */
-    Group row() {
+    public Group row() {
         return new SimpleGroupFactory(schema).newGroup();
     }
 
     /** Writes {@code rows} to {@code file}. */
-    Path write(Path file, Iterable<Group> rows) {
+    public Path write(Path file, Iterable<Group> rows) {
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
                 .withConf(new PlainParquetConfiguration())
                 .withWriteMode(org.apache.parquet.hadoop.ParquetFileWriter.Mode.OVERWRITE)
@@ -114,7 +117,7 @@ final class ParquetFiles {
     }
 
     /** Changes the footer of a written file in place (for statistics and corruption tests). */
-    static void rewriteFooter(Path file, Consumer<FileMetaData> change) {
+    public static void rewriteFooter(Path file, Consumer<FileMetaData> change) {
         try {
             byte[] all = Files.readAllBytes(file);
             int length = ByteBuffer.wrap(all, all.length - 8, 4)

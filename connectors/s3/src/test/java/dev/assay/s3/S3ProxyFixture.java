@@ -19,12 +19,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * An in-memory s3proxy on 127.0.0.1, started once per test class, checking AWS v2/v4 signatures against
- * one test identity, so wrong credentials are refused as S3 would refuse them.
+ * one test identity, so wrong credentials are refused as S3 would refuse them. Public in this module's test-jar for
+ * the CLI's tests; its keys match the {@code assay-test} profile of {@code src/test/resources/aws/credentials}.
  */
-final class S3ProxyFixture implements BeforeAllCallback, AfterAllCallback {
-    static final String ACCESS_KEY = "assay-test-access-key";
-    static final String SECRET_KEY = "assay-test-secret-4f1c2e9b";
-    static final StaticCredentialsProvider CREDENTIALS =
+public final class S3ProxyFixture implements BeforeAllCallback, AfterAllCallback {
+    public static final String ACCESS_KEY = "assay-test-access-key";
+    public static final String SECRET_KEY = "assay-test-secret-4f1c2e9b";
+    public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
@@ -78,44 +79,44 @@ final class S3ProxyFixture implements BeforeAllCallback, AfterAllCallback {
         admin = null;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
-    long startupMillis() {
+    public long startupMillis() {
         return startupMillis;
     }
 
-    S3Client admin() {
+    public S3Client admin() {
         return admin;
     }
 
     /** A new, empty bucket. */
-    String bucket() {
+    public String bucket() {
         String name = "bucket-" + BUCKETS.incrementAndGet();
         admin.createBucket(b -> b.bucket(name));
         return name;
     }
 
-    void put(String bucket, String key, byte[] bytes) {
+    public void put(String bucket, String key, byte[] bytes) {
         admin.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
     }
 
-    void put(String bucket, String key, String text) {
+    public void put(String bucket, String key, String text) {
         put(bucket, key, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    void delete(String bucket, String key) {
+    public void delete(String bucket, String key) {
         admin.deleteObject(b -> b.bucket(bucket).key(key));
     }
 
     /** A source for {@code bucket} with the test credentials and quick retries. */
-    S3Source source(String bucket) {
+    public S3Source source(String bucket) {
         return source(bucket, endpoint);
     }
 
     /** A source for {@code bucket} reached through {@code via} (a fault-injecting proxy). */
-    S3Source source(String bucket, URI via) {
+    public S3Source source(String bucket, URI via) {
         return S3Source.bucket(bucket)
                 .endpoint(via)
                 .pathStyle(true)
