@@ -177,7 +177,7 @@ class ValidatorTest {
                             .build());
             List<ExpectationResult> r = result.results();
             assertThat(r).allMatch(ExpectationResult::success);
-            // Splits merge in the order threads finish them, so the last bit of a mean may differ.
+            // The mean merges per-split moments, so its last bit may differ from 77 / 6 computed at once.
             assertThat((double) r.get(0).details().observedValue().orElseThrow())
                     .isCloseTo(77.0 / 6, org.assertj.core.api.Assertions.within(1e-12));
             assertThat(r.get(1).details().observedValue()).contains(9.75);

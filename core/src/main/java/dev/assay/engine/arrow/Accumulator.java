@@ -14,4 +14,13 @@ interface Accumulator {
 
     /** Called once after the last merge, before values are read (e.g. to sort collected values). */
     default void finish() {}
+
+    /**
+     * True when merging states in another order may change a result in its last bits (floating-point sums
+     * and moments). The engine then keeps one state per split and merges them in split order, so the same
+     * data and settings give the same result on every run, whichever thread read which split.
+     */
+    default boolean orderSensitive() {
+        return false;
+    }
 }

@@ -247,13 +247,24 @@ public final class ArrowEngine implements Engine {
                     runParallel(workers, splits);
                 }
                 Map<Object, List<Accumulator>> partials = new LinkedHashMap<>();
+                java.util.TreeMap<Integer, Map<Object, Accumulator>> bySplit = new java.util.TreeMap<>();
                 for (Worker w : workers) {
                     rows += w.rows;
                     badRows += w.badRows;
                     rowsPerOrdinal.putAll(w.rowsPerOrdinal);
-                    w.accumulators.forEach((key, acc) -> partials.computeIfAbsent(key, k -> new ArrayList<>())
-                            .add(acc));
+                    w.accumulators.forEach((key, acc) -> {
+                        if (!acc.orderSensitive()) {
+                            partials.computeIfAbsent(key, k -> new ArrayList<>())
+                                    .add(acc);
+                        }
+                    });
                     w.accumulators.clear();
+                    bySplit.putAll(w.perSplit);
+                }
+                // Order-sensitive states merge in split order: the same result whichever thread read what.
+                for (Map<Object, Accumulator> states : bySplit.values()) {
+                    states.forEach((key, acc) -> partials.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(acc));
                 }
                 // Accumulators of different metrics merge and finish independently: do them side by side.
                 partials.entrySet().parallelStream().forEach(e -> {
@@ -316,17 +327,24 @@ public final class ArrowEngine implements Engine {
         private final class Worker {
             private final List<FilterGroup> groups = new ArrayList<>();
             final Map<Object, Accumulator> accumulators = new LinkedHashMap<>();
+            /** The states of order-sensitive accumulators, per split read, detached after each split. */
+            final Map<Integer, Map<Object, Accumulator>> perSplit = new HashMap<>();
+
+            private final List<Slot> orderSensitive = new ArrayList<>();
             final Map<Long, Integer> rowsPerOrdinal = new HashMap<>();
             long rows;
             long badRows;
 
             Worker(Map<RowFilter, List<AccumulatorSpec>> byFilter) {
                 for (Map.Entry<RowFilter, List<AccumulatorSpec>> e : byFilter.entrySet()) {
-                    List<Map.Entry<Object, Accumulator>> accs = new ArrayList<>();
+                    List<Slot> accs = new ArrayList<>();
                     for (AccumulatorSpec spec : e.getValue()) {
-                        Accumulator acc = spec.factory().get();
-                        accumulators.put(spec.key(), acc);
-                        accs.add(Map.entry(spec.key(), acc));
+                        Slot slot = new Slot(spec);
+                        accumulators.put(spec.key(), slot.acc);
+                        accs.add(slot);
+                        if (slot.acc.orderSensitive()) {
+                            orderSensitive.add(slot);
+                        }
                     }
                     RowFilterEvaluator evaluator =
                             e.getKey().isNone() ? null : RowFilterEvaluator.compile(e.getKey(), arrowSchema);
@@ -338,6 +356,15 @@ public final class ArrowEngine implements Engine {
                 int i;
                 while ((i = next.getAndIncrement()) < splits.size()) {
                     splits.get(i).read(this::accept);
+                    if (!orderSensitive.isEmpty()) {
+                        Map<Object, Accumulator> states = new HashMap<>();
+                        for (Slot slot : orderSensitive) {
+                            states.put(slot.key, slot.acc);
+                            slot.acc = slot.factory.get();
+                            accumulators.put(slot.key, slot.acc);
+                        }
+                        perSplit.put(i, states);
+                    }
                 }
             }
 
@@ -354,13 +381,13 @@ public final class ArrowEngine implements Engine {
                     } else {
                         selection.setSize(group.evaluator.select(batch.root(), selection.buffer(n)));
                     }
-                    for (Map.Entry<Object, Accumulator> e : group.accumulators) {
-                        Object key = e.getKey();
+                    for (Slot slot : group.accumulators) {
+                        Object key = slot.key;
                         if (failures.containsKey(key)) {
                             continue;
                         }
                         try {
-                            e.getValue().add(view, selection);
+                            slot.acc.add(view, selection);
                         } catch (AssayException ex) {
                             // The metric does not apply (a bound of the wrong type): it fails alone.
                             failures.putIfAbsent(key, ex);
@@ -371,6 +398,18 @@ public final class ArrowEngine implements Engine {
         }
     }
 
-    private record FilterGroup(
-            RowFilterEvaluator evaluator, List<Map.Entry<Object, Accumulator>> accumulators, Selection selection) {}
+    private record FilterGroup(RowFilterEvaluator evaluator, List<Slot> accumulators, Selection selection) {}
+
+    /** One accumulator of a worker; an order-sensitive one is replaced by a fresh state after each split. */
+    private static final class Slot {
+        final Object key;
+        final java.util.function.Supplier<Accumulator> factory;
+        Accumulator acc;
+
+        Slot(AccumulatorSpec spec) {
+            this.key = spec.key();
+            this.factory = spec.factory();
+            this.acc = factory.get();
+        }
+    }
 }

@@ -258,6 +258,11 @@ final class StatsAccumulator implements Accumulator {
         count += n - batchNulls;
     }
 
+    @Override
+    public boolean orderSensitive() {
+        return true;
+    }
+
     private void mergeMoments(long n2, double mean2, double m2b) {
         long n1 = count;
         long n = n1 + n2;
