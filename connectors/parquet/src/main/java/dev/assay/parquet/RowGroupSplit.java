@@ -71,7 +71,7 @@ final class RowGroupSplit implements Split {
     }
 
     /** The open column readers of the requested columns, each writing into its decoder. */
-    private record Columns(ColumnReader[] readers, ColumnDecoder[] decoders, int[] maxDefinition) {}
+    private record Columns(ColumnReader[] readers, FlatColumn[] flats, ColumnDecoder[] decoders, int[] maxDefinition) {}
 
     @Override
     public void read(BatchSink sink) {
@@ -136,6 +136,7 @@ final class RowGroupSplit implements Split {
         List<ByteBuffer> buffers = n == 0 ? List.of() : footer.location().readRanges(ranges, MAX_GAP);
 
         ColumnDecoder[] decoders = new ColumnDecoder[n];
+        FlatColumn[] flats = new FlatColumn[n];
         int[] maxDefinition = new int[n];
         Map<ColumnDescriptor, PageReader> pages = new HashMap<>();
         MessageType projected = new MessageType(footer.schema().getName(), types);
@@ -144,12 +145,25 @@ final class RowGroupSplit implements Split {
             decoders[i] = ColumnDecoder.of(type);
             ColumnDescriptor descriptor = projected.getColumnDescription(new String[] {type.getName()});
             maxDefinition[i] = descriptor.getMaxDefinitionLevel();
-            pages.put(descriptor, new ChunkPages(buffers.get(i), chunks.get(i), type, where(type.getName())));
+            ChunkPages chunkPages = new ChunkPages(buffers.get(i), chunks.get(i), type, where(type.getName()));
+            try {
+                flats[i] = FlatColumn.of(chunkPages, descriptor, chunks.get(i), decoders[i], where(type.getName()));
+            } catch (AssayException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw undecodable(type.getName(), e);
+            }
+            if (flats[i] == null) {
+                pages.put(descriptor, chunkPages);
+            }
         }
         ColumnReadStoreImpl store =
                 new ColumnReadStoreImpl(new Pages(pages, rows), new Root(decoders), projected, footer.createdBy());
         ColumnReader[] readers = new ColumnReader[n];
         for (int i = 0; i < n; i++) {
+            if (flats[i] != null) {
+                continue;
+            }
             String name = fields.get(i).getName();
             try {
                 // Opening a reader decodes the dictionary and the first page.
@@ -160,7 +174,7 @@ final class RowGroupSplit implements Split {
                 throw undecodable(name, e);
             }
         }
-        return new Columns(readers, decoders, maxDefinition);
+        return new Columns(readers, flats, decoders, maxDefinition);
     }
 
     private void decode(Columns columns, int i, FieldVector vector, int count) {
@@ -169,6 +183,11 @@ final class RowGroupSplit implements Split {
         int maxDefinition = columns.maxDefinition()[i];
         decoder.start(vector);
         try {
+            if (columns.flats()[i] != null) {
+                columns.flats()[i].read(count);
+                vector.setValueCount(count);
+                return;
+            }
             if (maxDefinition == 0) {
                 // A required column: every row has a value, no definition levels to look at.
                 for (int r = 0; r < count; r++) {
