@@ -63,6 +63,12 @@ record Scan(List<Field> fields, List<List<Object>> rows, List<Bad> badCells, Lis
                 throw new IllegalStateException(e);
             } finally {
                 pool.shutdown();
+                // Splits still running after another failed must free their vectors before the allocator closes.
+                try {
+                    pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             assertThat(allocator.getAllocatedMemory()).isZero();
         }

@@ -305,6 +305,17 @@ public final class ArrowEngine implements Engine {
                         f.get();
                     } catch (ExecutionException e) {
                         next.set(Integer.MAX_VALUE / 2); // stop the others from taking more splits
+                        // Let the others finish the split they hold, so their vectors are freed before the
+                        // allocator closes; their own failures, if any, are secondary.
+                        for (Future<?> other : futures) {
+                            try {
+                                other.get();
+                            } catch (ExecutionException secondary) {
+                                if (secondary.getCause() != e.getCause()) {
+                                    e.getCause().addSuppressed(secondary.getCause());
+                                }
+                            }
+                        }
                         Throwable cause = e.getCause();
                         if (cause instanceof RuntimeException re) {
                             throw re;
