@@ -61,7 +61,10 @@ public final class DataAsset {
      */
     public Batch batch(BatchRequest request) {
         Objects.requireNonNull(request, "request is null");
-        List<Match> matches = matches();
+        return batch(request, matches());
+    }
+
+    private Batch batch(BatchRequest request, List<Match> matches) {
         checkGroups(request, matches);
         List<Match> selected =
                 matches.stream().filter(m -> request.matches(m.groups())).toList();
@@ -86,12 +89,13 @@ public final class DataAsset {
      * @throws AssayException with {@code SOURCE_UNAVAILABLE} when no file matches or the store cannot be listed
      */
     public Batch latestBatch() {
-        List<BatchRequest> batches = availableBatches();
+        List<Match> matches = matches(); // one listing: a remote store charges for each
+        List<BatchRequest> batches = batches(matches);
         if (batches.isEmpty()) {
             throw new SourceUnavailableException(
                     "no files of asset '" + name + "' match pattern '" + pattern.text() + "' in " + store.root());
         }
-        return batch(batches.get(batches.size() - 1));
+        return batch(batches.get(batches.size() - 1), matches);
     }
 
     /**
