@@ -2,6 +2,9 @@ package dev.assay.source;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Map;
+import java.util.Optional;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -18,10 +21,20 @@ public final class RecordBatch {
     private final VectorSchemaRoot root;
     private final long ordinal;
     private final BadCells badCells;
+    private final Map<String, VarCharVector> dictionaries;
 
-    public RecordBatch(VectorSchemaRoot root, long ordinal, BadCells badCells) {
+    /**
+     * A batch some of whose string columns are dictionary-encoded: for each such column, the root holds an
+     * {@link org.apache.arrow.vector.IntVector} of ids into its dictionary (a null id is a null value), and
+     * {@code dictionaries} maps the column's name to the dictionary's distinct values. Only columns a
+     * {@link ScanRequest#dictionaryColumns()} allows may be encoded so. The dictionaries belong to the split,
+     * like the root.
+     */
+    public RecordBatch(
+            VectorSchemaRoot root, long ordinal, BadCells badCells, Map<String, VarCharVector> dictionaries) {
         this.root = requireNonNull(root, "root is null");
         this.badCells = requireNonNull(badCells, "badCells is null");
+        this.dictionaries = Map.copyOf(requireNonNull(dictionaries, "dictionaries is null"));
         if (ordinal < 0 || ordinal > MAX_ORDINAL) {
             throw new IllegalArgumentException("ordinal out of range: " + ordinal);
         }
@@ -31,8 +44,17 @@ public final class RecordBatch {
         this.ordinal = ordinal;
     }
 
+    public RecordBatch(VectorSchemaRoot root, long ordinal, BadCells badCells) {
+        this(root, ordinal, badCells, Map.of());
+    }
+
     public RecordBatch(VectorSchemaRoot root, long ordinal) {
         this(root, ordinal, BadCells.none());
+    }
+
+    /** The dictionary of {@code column} when its values are dictionary-encoded ids in this batch, or empty. */
+    public Optional<VarCharVector> dictionary(String column) {
+        return Optional.ofNullable(dictionaries.get(column));
     }
 
     /** The vectors, one per requested column, never null. */

@@ -28,8 +28,9 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 // PLAIN_DICTIONARY is deprecated for writers; files written with it must still be read.
 @SuppressWarnings("deprecation")
 final class FlatColumn {
-    private static final Set<Encoding> ENCODINGS =
-            EnumSet.of(Encoding.PLAIN, Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY, Encoding.RLE);
+    // BIT_PACKED is how parquet-java's v1 pages list their (empty) repetition levels.
+    private static final Set<Encoding> ENCODINGS = EnumSet.of(
+            Encoding.PLAIN, Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED);
     private static final Set<PrimitiveTypeName> TYPES = EnumSet.of(
             PrimitiveTypeName.INT32,
             PrimitiveTypeName.INT64,
@@ -38,6 +39,7 @@ final class FlatColumn {
             PrimitiveTypeName.BINARY);
 
     private final PageReader pages;
+    private final ColumnChunkMetaData chunk;
     private final ColumnDescriptor descriptor;
     private final PrimitiveTypeName type;
     private final boolean optional;
@@ -46,12 +48,18 @@ final class FlatColumn {
     private final String where;
 
     private int pageRemaining;
-    private Hybrid levels;
+    private Levels levels;
     private Hybrid ids; // null for a plain page
     private ByteBuffer plain;
 
-    private FlatColumn(PageReader pages, ColumnDescriptor descriptor, ColumnDecoder decoder, String where) {
+    private FlatColumn(
+            PageReader pages,
+            ColumnChunkMetaData chunk,
+            ColumnDescriptor descriptor,
+            ColumnDecoder decoder,
+            String where) {
         this.pages = pages;
+        this.chunk = chunk;
         this.descriptor = descriptor;
         this.type = descriptor.getPrimitiveType().getPrimitiveTypeName();
         this.optional = descriptor.getMaxDefinitionLevel() == 1;
@@ -85,7 +93,64 @@ final class FlatColumn {
                 || !ENCODINGS.containsAll(chunk.getEncodings())) {
             return null;
         }
-        return new FlatColumn(pages, descriptor, decoder, where);
+        return new FlatColumn(pages, chunk, descriptor, decoder, where);
+    }
+
+    /** True when every data page of the chunk is dictionary-encoded byte arrays, so ids can stand for values. */
+    boolean dictionaryOnly() {
+        if (dictionary == null || type != PrimitiveTypeName.BINARY) {
+            return false;
+        }
+        var stats = chunk.getEncodingStats();
+        if (stats != null) {
+            return stats.hasDictionaryPages() && !stats.hasNonDictionaryEncodedPages();
+        }
+        return !chunk.getEncodings().contains(Encoding.PLAIN);
+    }
+
+    /** The dictionary's values as text, for {@link #readIds}; the caller closes it. */
+    org.apache.arrow.vector.VarCharVector dictionaryVector(
+            String name, org.apache.arrow.memory.BufferAllocator allocator) {
+        org.apache.arrow.vector.VarCharVector out = new org.apache.arrow.vector.VarCharVector(name, allocator);
+        int size = dictionary.getMaxId() + 1;
+        out.allocateNew(size);
+        for (int id = 0; id < size; id++) {
+            Binary b = dictionary.decodeToBinary(id);
+            out.setSafe(id, b.getBytesUnsafe());
+        }
+        out.setValueCount(size);
+        return out;
+    }
+
+    /** Writes the next {@code count} rows as dictionary ids (null for a null value), from row 0 of {@code ids}. */
+    void readIds(int count, org.apache.arrow.vector.IntVector out) {
+        int size = dictionary.getMaxId() + 1;
+        int done = 0;
+        while (done < count) {
+            if (pageRemaining == 0) {
+                nextPage();
+            }
+            int n = Math.min(count - done, pageRemaining);
+            for (int k = 0; k < n; k++) {
+                int row = done + k;
+                if (optional && levels.next() == 0) {
+                    out.setNull(row);
+                    continue;
+                }
+                if (ids == null) {
+                    throw new MalformedDataException(where + ": a plain page in a dictionary-encoded chunk");
+                }
+                int id = ids.next();
+                if (id < 0 || id >= size) {
+                    throw new MalformedDataException(
+                            where + ": dictionary id " + id + " is outside a dictionary of " + size + " values");
+                }
+                out.set(row, id);
+            }
+            pageRemaining -= n;
+            done += n;
+        }
+        out.setValueCount(count);
     }
 
     /** Hands the next {@code count} values (nulls included) to the decoder. */
@@ -156,7 +221,15 @@ final class FlatColumn {
         Encoding encoding;
         if (page instanceof DataPageV1 v1) {
             ByteBuffer body = buffer(v1.getBytes());
-            if (optional) {
+            if (optional && v1.getDlEncoding() == Encoding.BIT_PACKED) {
+                // The deprecated level encoding: one bit a value, most significant bit first, no length.
+                int length = (page.getValueCount() + 7) / 8;
+                if (length > body.remaining()) {
+                    throw new MalformedDataException(where + ": definition levels run past the end of their page");
+                }
+                levels = new BitPackedLevels(slice(body, length));
+                body.position(body.position() + length);
+            } else if (optional) {
                 if (v1.getDlEncoding() != Encoding.RLE) {
                     throw new MalformedDataException(
                             where + ": definition levels in " + v1.getDlEncoding() + " are not supported");
@@ -212,8 +285,33 @@ final class FlatColumn {
         return s;
     }
 
+    /** Definition levels, one a value. */
+    interface Levels {
+        int next();
+    }
+
+    /** Levels of width 1 in the deprecated BIT_PACKED encoding: most significant bit first. */
+    static final class BitPackedLevels implements Levels {
+        private final ByteBuffer in;
+        private int bit = 8;
+        private int current;
+
+        BitPackedLevels(ByteBuffer in) {
+            this.in = in;
+        }
+
+        @Override
+        public int next() {
+            if (bit == 8) {
+                current = in.get() & 0xFF;
+                bit = 0;
+            }
+            return (current >>> (7 - bit++)) & 1;
+        }
+    }
+
     /** The RLE / bit-packing hybrid encoding of levels and dictionary ids, decoded a run at a time. */
-    static final class Hybrid {
+    static final class Hybrid implements Levels {
         private final ByteBuffer in;
         private final int bitWidth;
         private final String where;
@@ -229,7 +327,8 @@ final class FlatColumn {
             this.where = where;
         }
 
-        int next() {
+        @Override
+        public int next() {
             if (remaining == 0) {
                 run();
             }

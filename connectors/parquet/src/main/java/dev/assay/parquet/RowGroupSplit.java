@@ -3,6 +3,7 @@ package dev.assay.parquet;
 import dev.assay.error.AssayException;
 import dev.assay.error.ErrorCode;
 import dev.assay.error.MalformedDataException;
+import dev.assay.source.BadCells;
 import dev.assay.source.BatchSink;
 import dev.assay.source.ByteRange;
 import dev.assay.source.RecordBatch;
@@ -15,8 +16,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -71,38 +76,72 @@ final class RowGroupSplit implements Split {
     }
 
     /** The open column readers of the requested columns, each writing into its decoder. */
-    private record Columns(ColumnReader[] readers, FlatColumn[] flats, ColumnDecoder[] decoders, int[] maxDefinition) {}
+    private record Columns(
+            ColumnReader[] readers,
+            FlatColumn[] flats,
+            boolean[] encoded,
+            ColumnDecoder[] decoders,
+            int[] maxDefinition) {}
 
     @Override
     public void read(BatchSink sink) {
         long rows = footer.rowGroups().get(rowGroup).getRowCount();
         Columns columns = open(rows);
         int n = fields.size();
+        List<Field> vectors = new ArrayList<>(fields);
+        for (int i = 0; i < n; i++) {
+            if (columns.encoded()[i]) {
+                // Dictionary ids stand for the text; the batch carries the dictionary.
+                vectors.set(
+                        i, new Field(fields.get(i).getName(), FieldType.nullable(new ArrowType.Int(32, true)), null));
+            }
+        }
+        Map<String, VarCharVector> dictionaries = new HashMap<>();
         try (BufferAllocator allocator =
                         request.allocator().newChildAllocator("assay-parquet " + where(), 0, Long.MAX_VALUE);
-                VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator)) {
-            long done = 0;
-            long batch = 0;
-            while (done < rows) {
-                int count = (int) Math.min(request.batchRows(), rows - done);
+                VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(vectors), allocator)) {
+            try {
                 for (int i = 0; i < n; i++) {
-                    FieldVector vector = root.getVector(i);
-                    if (batch == 0) {
-                        vector.setInitialCapacity(count);
-                        vector.allocateNew();
-                    } else {
-                        vector.reset(); // keeps the first batch's capacity, which no later batch exceeds
+                    if (columns.encoded()[i]) {
+                        String name = fields.get(i).getName();
+                        dictionaries.put(name, columns.flats()[i].dictionaryVector(name, allocator));
                     }
-                    decode(columns, i, vector, count);
                 }
-                root.setRowCount(count);
-                if (batch >= 1L << batchBits) {
-                    throw new AssayException(ErrorCode.INTERNAL, "too many record batches in " + where());
-                }
-                sink.accept(new RecordBatch(root, firstOrdinal | batch));
-                batch++;
-                done += count;
+                readBatches(sink, columns, root, rows, dictionaries);
+            } finally {
+                dictionaries.values().forEach(VarCharVector::close);
             }
+        }
+    }
+
+    private void readBatches(
+            BatchSink sink,
+            Columns columns,
+            VectorSchemaRoot root,
+            long rows,
+            Map<String, VarCharVector> dictionaries) {
+        int n = fields.size();
+        long done = 0;
+        long batch = 0;
+        while (done < rows) {
+            int count = (int) Math.min(request.batchRows(), rows - done);
+            for (int i = 0; i < n; i++) {
+                FieldVector vector = root.getVector(i);
+                if (batch == 0) {
+                    vector.setInitialCapacity(count);
+                    vector.allocateNew();
+                } else {
+                    vector.reset(); // keeps the first batch's capacity, which no later batch exceeds
+                }
+                decode(columns, i, vector, count);
+            }
+            root.setRowCount(count);
+            if (batch >= 1L << batchBits) {
+                throw new AssayException(ErrorCode.INTERNAL, "too many record batches in " + where());
+            }
+            sink.accept(new RecordBatch(root, firstOrdinal | batch, BadCells.none(), dictionaries));
+            batch++;
+            done += count;
         }
     }
 
@@ -137,6 +176,7 @@ final class RowGroupSplit implements Split {
 
         ColumnDecoder[] decoders = new ColumnDecoder[n];
         FlatColumn[] flats = new FlatColumn[n];
+        boolean[] encoded = new boolean[n];
         int[] maxDefinition = new int[n];
         Map<ColumnDescriptor, PageReader> pages = new HashMap<>();
         MessageType projected = new MessageType(footer.schema().getName(), types);
@@ -155,6 +195,10 @@ final class RowGroupSplit implements Split {
             }
             if (flats[i] == null) {
                 pages.put(descriptor, chunkPages);
+            } else {
+                encoded[i] = request.dictionaryColumns().contains(type.getName())
+                        && fields.get(i).getType() instanceof ArrowType.Utf8
+                        && flats[i].dictionaryOnly();
             }
         }
         ColumnReadStoreImpl store =
@@ -174,15 +218,19 @@ final class RowGroupSplit implements Split {
                 throw undecodable(name, e);
             }
         }
-        return new Columns(readers, flats, decoders, maxDefinition);
+        return new Columns(readers, flats, encoded, decoders, maxDefinition);
     }
 
     private void decode(Columns columns, int i, FieldVector vector, int count) {
         ColumnReader reader = columns.readers()[i];
         ColumnDecoder decoder = columns.decoders()[i];
         int maxDefinition = columns.maxDefinition()[i];
-        decoder.start(vector);
         try {
+            if (columns.encoded()[i]) {
+                columns.flats()[i].readIds(count, (IntVector) vector);
+                return;
+            }
+            decoder.start(vector);
             if (columns.flats()[i] != null) {
                 columns.flats()[i].read(count);
                 vector.setValueCount(count);

@@ -19,6 +19,7 @@ import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeMilliVector;
 import org.apache.arrow.vector.TimeNanoVector;
@@ -222,12 +223,22 @@ abstract class ArrowColumn {
         }
     }
 
-    static final class StringColumn extends ArrowColumn {
+    /**
+     * UTF-8 text. Readers take a value's bytes from {@link #strings}'s data buffer at {@link #start} for
+     * {@link #byteLength} bytes, which also serves dictionary-encoded columns.
+     */
+    static class StringColumn extends ArrowColumn {
+        /** Holds the bytes: the column's own vector, or for a dictionary-encoded column its dictionary. */
         final VarCharVector strings;
 
         StringColumn(VarCharVector vector) {
             super(vector, ValueKind.STRING);
             this.strings = vector;
+        }
+
+        StringColumn(FieldVector ids, VarCharVector dictionary) {
+            super(ids, ValueKind.STRING);
+            this.strings = dictionary;
         }
 
         int start(int row) {
@@ -240,8 +251,8 @@ abstract class ArrowColumn {
 
         /** Copies the UTF-8 bytes of the value into {@code out} (grown when too small); returns it. */
         byte[] bytes(int row, byte[] out) {
-            int start = strings.getStartOffset(row);
-            int length = strings.getEndOffset(row) - start;
+            int start = start(row);
+            int length = byteLength(row);
             byte[] target = out.length >= length ? out : new byte[Math.max(length, out.length * 2)];
             strings.getDataBuffer().getBytes(start, target, 0, length);
             return target;
@@ -249,8 +260,8 @@ abstract class ArrowColumn {
 
         /** The length in Unicode code points, counted on the bytes without decoding. */
         long codePoints(int row) {
-            int start = strings.getStartOffset(row);
-            int end = strings.getEndOffset(row);
+            int start = start(row);
+            int end = start + byteLength(row);
             long count = 0;
             var data = strings.getDataBuffer();
             for (int i = start; i < end; i++) {
@@ -263,8 +274,8 @@ abstract class ArrowColumn {
         }
 
         String getString(int row) {
-            int start = strings.getStartOffset(row);
-            int length = strings.getEndOffset(row) - start;
+            int start = start(row);
+            int length = byteLength(row);
             byte[] bytes = new byte[length];
             strings.getDataBuffer().getBytes(start, bytes, 0, length);
             return new String(bytes, StandardCharsets.UTF_8);
@@ -273,6 +284,51 @@ abstract class ArrowColumn {
         @Override
         Object getObject(int row) {
             return vector.isNull(row) ? null : getString(row);
+        }
+    }
+
+    /**
+     * Text stored as int32 ids into a dictionary of distinct values (a Parquet dictionary page). Every
+     * reader of {@link StringColumn} reads it unchanged; set checks and distinct counts look at each
+     * dictionary entry once instead of at every row.
+     */
+    static final class DictionaryStringColumn extends StringColumn {
+        private final IntVector ids;
+
+        DictionaryStringColumn(IntVector ids, VarCharVector dictionary) {
+            super(ids, dictionary);
+            this.ids = ids;
+        }
+
+        /** The dictionary id of a non-null row. */
+        int id(int row) {
+            return ids.get(row);
+        }
+
+        /** The number of dictionary entries. */
+        int dictionarySize() {
+            return strings.getValueCount();
+        }
+
+        @Override
+        int start(int row) {
+            return strings.getStartOffset(ids.get(row));
+        }
+
+        @Override
+        int byteLength(int row) {
+            int id = ids.get(row);
+            return strings.getEndOffset(id) - strings.getStartOffset(id);
+        }
+
+        /** The start of dictionary entry {@code id}'s bytes in {@link #strings}'s data buffer. */
+        int entryStart(int id) {
+            return strings.getStartOffset(id);
+        }
+
+        /** The byte length of dictionary entry {@code id}. */
+        int entryLength(int id) {
+            return strings.getEndOffset(id) - strings.getStartOffset(id);
         }
     }
 

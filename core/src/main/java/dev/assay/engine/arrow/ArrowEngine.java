@@ -203,6 +203,7 @@ public final class ArrowEngine implements Engine {
         private final Schema arrowSchema;
         private final Map<Object, AccumulatorSpec> specs;
         private final List<String> columns;
+        private final Set<String> dictionaryColumns;
         final Map<Object, Accumulator> merged = new HashMap<>();
         final Map<Object, AssayException> failures = new java.util.concurrent.ConcurrentHashMap<>();
         final Map<Long, Integer> rowsPerOrdinal = new HashMap<>();
@@ -220,6 +221,17 @@ public final class ArrowEngine implements Engine {
             // Ask for columns in schema order, so sources can read them in one sweep.
             this.columns =
                     schema.columnNames().stream().filter(needed::contains).toList();
+            // Text may arrive dictionary-encoded where every reader goes through ArrowColumn: not in row
+            // filters, which read the vectors' buffers themselves.
+            Set<String> filtered = new LinkedHashSet<>();
+            for (AccumulatorSpec spec : specs.values()) {
+                filtered.addAll(spec.filter().columns());
+            }
+            this.dictionaryColumns = schema.fields().stream()
+                    .filter(f -> needed.contains(f.getName()) && !filtered.contains(f.getName()))
+                    .filter(f -> ArrowColumn.kindOf(f.getType()) == ValueKind.STRING)
+                    .map(org.apache.arrow.vector.types.pojo.Field::getName)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
 
         void run(Batch batch) {
@@ -235,7 +247,7 @@ public final class ArrowEngine implements Engine {
                 }
             }
             try (BufferAllocator allocator = new RootAllocator()) {
-                List<Split> splits = batch.splits(new ScanRequest(columns, allocator, batchRows));
+                List<Split> splits = batch.splits(new ScanRequest(columns, allocator, batchRows, dictionaryColumns));
                 int threads = Math.min(parallelism, Math.max(1, splits.size()));
                 List<Worker> workers = new ArrayList<>();
                 for (int i = 0; i < threads; i++) {

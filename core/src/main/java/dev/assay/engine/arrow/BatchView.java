@@ -35,6 +35,14 @@ final class BatchView {
             if (vector == null) {
                 throw new IllegalStateException("column '" + n + "' was not read by the source");
             }
+            var dictionary = batch.dictionary(n);
+            if (dictionary.isPresent()) {
+                if (!(vector instanceof org.apache.arrow.vector.IntVector ids)) {
+                    throw new IllegalStateException("dictionary-encoded column '" + n + "' holds "
+                            + vector.getField().getType() + ", not int32 ids");
+                }
+                return new ArrowColumn.DictionaryStringColumn(ids, dictionary.get());
+            }
             return ArrowColumn.of(vector);
         });
     }

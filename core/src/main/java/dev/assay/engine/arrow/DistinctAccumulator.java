@@ -21,6 +21,24 @@ final class DistinctAccumulator implements Accumulator {
         this.bytes = byBytes ? new BytesHashTable(false) : null;
     }
 
+    /** Adds each dictionary entry some selected row uses, once: a distinct set needs no more. */
+    private void addDictionary(ArrowColumn.DictionaryStringColumn d, Selection rows) {
+        boolean[] used = new boolean[d.dictionarySize()];
+        int n = rows.size();
+        for (int k = 0; k < n; k++) {
+            int row = rows.row(k);
+            if (!d.isNull(row)) {
+                used[d.id(row)] = true;
+            }
+        }
+        var data = d.strings.getDataBuffer();
+        for (int id = 0; id < used.length; id++) {
+            if (used[id]) {
+                bytes.add(data, d.entryStart(id), d.entryLength(id), 0);
+            }
+        }
+    }
+
     @Override
     public void add(BatchView batch, Selection rows) {
         ArrowColumn col = batch.column(column);
@@ -28,6 +46,10 @@ final class DistinctAccumulator implements Accumulator {
         int n = rows.size();
         switch (kind) {
             case STRING: {
+                if (col instanceof ArrowColumn.DictionaryStringColumn d) {
+                    addDictionary(d, rows);
+                    break;
+                }
                 ArrowColumn.StringColumn s = (ArrowColumn.StringColumn) col;
                 var data = s.strings.getDataBuffer();
                 for (int k = 0; k < n; k++) {

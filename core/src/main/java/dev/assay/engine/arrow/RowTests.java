@@ -128,6 +128,18 @@ final class RowTests {
                     values.add(Bounds.toBytes(v instanceof String ? v : String.valueOf(v), col, "value_set item"));
                 }
                 var data = str.strings.getDataBuffer();
+                if (col instanceof ArrowColumn.DictionaryStringColumn d) {
+                    // Each dictionary entry is looked up once; a row only reads its entry's answer.
+                    BytesHashTable set = new BytesHashTable(false);
+                    for (byte[] b : values) {
+                        set.add(b, b.length, 0);
+                    }
+                    boolean[] member = new boolean[d.dictionarySize()];
+                    for (int id = 0; id < member.length; id++) {
+                        member[id] = set.contains(data, d.entryStart(id), d.entryLength(id));
+                    }
+                    return row -> member[d.id(row)] != negated;
+                }
                 if (values.size() <= 8) {
                     // A few values: comparing lengths, then bytes, beats hashing every value (and this
                     // runs once per record batch, so no table is built for a small set).
