@@ -86,7 +86,10 @@ final class ParquetLayout {
             merged.add(
                     n == f.isNullable()
                             ? f
-                            : new Field(f.getName(), new FieldType(n, f.getType(), null), f.getChildren()));
+                            : new Field(
+                                    f.getName(),
+                                    new FieldType(n, f.getType(), f.getDictionary(), f.getMetadata()),
+                                    f.getChildren()));
         }
         return new ParquetLayout(List.copyOf(footers), new DatasetSchema(merged));
     }
@@ -139,7 +142,12 @@ final class ParquetLayout {
     private static List<Field> fields(ParquetFooter footer) {
         List<Field> out = new ArrayList<>();
         for (Type t : footer.schema().getFields()) {
-            out.add(ParquetTypes.field(t));
+            Field field = ParquetTypes.field(t);
+            if (!t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED)) {
+                // Described, so schema expectations see it; not read, so value expectations fail alone.
+                field = DatasetSchema.unreadable(field, unreadableMessage(t));
+            }
+            out.add(field);
         }
         return out;
     }
@@ -173,12 +181,14 @@ final class ParquetLayout {
         MessageType schema = footer.schema();
         Type type = schema.getType(column);
         if (!type.isPrimitive() || type.isRepetition(Type.Repetition.REPEATED)) {
-            throw new AssayException(
-                    ErrorCode.METRIC_UNAVAILABLE,
-                    "column '" + column + "' is a " + ParquetTypes.nestedKind(type)
-                            + "; Assay reads primitive Parquet columns only");
+            throw new AssayException(ErrorCode.METRIC_UNAVAILABLE, unreadableMessage(type));
         }
         return type;
+    }
+
+    private static String unreadableMessage(Type type) {
+        return "column '" + type.getName() + "' is a " + ParquetTypes.nestedKind(type)
+                + "; Assay reads primitive Parquet columns only";
     }
 
     /** One split per non-empty row group, in file order; ordinals keep that order. */

@@ -2,6 +2,8 @@ package dev.assay.engine.arrow;
 
 import dev.assay.error.AssayException;
 import dev.assay.error.ColumnNotFoundException;
+import dev.assay.error.ErrorCode;
+import dev.assay.error.MetricUnavailableException;
 import dev.assay.metric.ColumnDistinctCount;
 import dev.assay.metric.ColumnDistinctValues;
 import dev.assay.metric.ColumnMax;
@@ -152,6 +154,10 @@ final class MetricPlanner {
         Optional<Field> field = schema.find(column);
         if (field.isEmpty()) {
             throw new ColumnNotFoundException(schema.missingColumnMessage(column, batchName));
+        }
+        Optional<String> unreadable = DatasetSchema.unreadableReason(field.get());
+        if (unreadable.isPresent()) {
+            throw new MetricUnavailableException(ErrorCode.METRIC_UNAVAILABLE, unreadable.get());
         }
         return field.get();
     }
