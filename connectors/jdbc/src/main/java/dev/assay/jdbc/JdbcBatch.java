@@ -1,0 +1,348 @@
+package dev.assay.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.assay.error.AssayException;
+import dev.assay.error.ErrorCode;
+import dev.assay.error.SourceUnavailableException;
+import dev.assay.source.Batch;
+import dev.assay.source.BatchSink;
+import dev.assay.source.DatasetSchema;
+import dev.assay.source.RecordBatch;
+import dev.assay.source.ScanRequest;
+import dev.assay.source.Split;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A table or query of a {@link JdbcSource}, scanned as Arrow record batches. Immutable and thread-safe;
+ * the schema is looked up once, on first use.
+ *
+ * <p>A scan is one split that runs {@code SELECT <requested columns> FROM <relation>} on its own
+ * connection, streaming rows with a fetch size (auto-commit is switched off for the scan, and the
+ * read-only transaction rolled back, as PostgreSQL needs to stream). See {@code docs/jdbc.md} for the
+ * type mapping and the errors.
+ */
+public final class JdbcBatch implements Batch {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcBatch.class);
+
+    /** The most rows fetched per round trip, whatever the batch size. */
+    static final int MAX_FETCH_SIZE = 10_000;
+
+    /** The first capacity of a vector; vectors grow as rows arrive. */
+    private static final int INITIAL_CAPACITY = 4096;
+
+    private static final String QUERY_ALIAS = "assay_query";
+
+    private final JdbcSource source;
+    private final String name;
+    private final List<String> tableParts;
+    private final String sql;
+    private final Object lock = new Object();
+    private volatile DatasetSchema schema;
+
+    JdbcBatch(JdbcSource source, String name, List<String> tableParts, String sql) {
+        this.source = source;
+        this.name = name;
+        this.tableParts = List.copyOf(tableParts);
+        this.sql = sql;
+    }
+
+    /**
+     * This batch under the name {@code name} (never null) in messages and results; the table or query read
+     * stays the same.
+     */
+    public JdbcBatch named(String name) {
+        return new JdbcBatch(source, requireNonNull(name, "name is null"), tableParts, sql);
+    }
+
+    /** The name given by {@link #named}, else the table's name as given, or the query's name. */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** True for a query, false for a table. */
+    public boolean isQuery() {
+        return sql != null;
+    }
+
+    /**
+     * The columns, as the driver describes them, mapped to Arrow fields (see {@code docs/jdbc.md}). A
+     * column is nullable unless the driver says it holds no nulls.
+     *
+     * @throws SourceUnavailableException if the database cannot be reached or the table does not exist
+     * @throws AssayException with {@code INVALID_CONFIGURATION} if the query fails, with the database's message
+     */
+    @Override
+    public DatasetSchema schema() {
+        DatasetSchema s = schema;
+        if (s == null) {
+            synchronized (lock) {
+                s = schema;
+                if (s == null) {
+                    s = lookUpSchema();
+                    schema = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * One split reading every row; each record batch holds at most {@code request.batchRows()} rows of the
+     * requested columns, in the requested order, with ordinals 0, 1, 2, ...
+     *
+     * @throws dev.assay.error.ColumnNotFoundException if a requested column is not in the schema
+     */
+    @Override
+    public List<Split> splits(ScanRequest request) {
+        requireNonNull(request, "request is null");
+        DatasetSchema s = schema();
+        List<Field> fields = new ArrayList<>();
+        for (String column : request.columns()) {
+            fields.add(s.require(column, name));
+        }
+        return List.of(sink -> read(request, fields, sink));
+    }
+
+    private DatasetSchema lookUpSchema() {
+        try (Handle handle = source.open()) {
+            Connection connection = handle.getConnection();
+            String probe = "SELECT * FROM " + relation(connection.getMetaData()) + " WHERE 1=0";
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(probe)) {
+                ResultSetMetaData metadata = rows.getMetaData();
+                List<Field> fields = new ArrayList<>();
+                Set<String> seen = new HashSet<>();
+                for (int i = 1; i <= metadata.getColumnCount(); i++) {
+                    Field field = JdbcTypes.field(metadata, i);
+                    if (!seen.add(field.getName())) {
+                        throw new AssayException(
+                                ErrorCode.INVALID_CONFIGURATION,
+                                "Query '" + name + "' has more than one column named '" + field.getName()
+                                        + "'; give each column a unique alias");
+                    }
+                    fields.add(field);
+                }
+                return new DatasetSchema(fields);
+            } catch (SQLException e) {
+                throw failure(e, connection, "looking up the columns of");
+            }
+        } catch (SQLException e) {
+            throw failure(e, null, "looking up the columns of");
+        }
+    }
+
+    /** The relation as SQL: the quoted table name, or the query as an aliased subquery. */
+    private String relation(DatabaseMetaData metadata) throws SQLException {
+        if (sql != null) {
+            return "(" + sql + ") " + QUERY_ALIAS;
+        }
+        String quote = quote(metadata);
+        return tableParts.stream().map(p -> quoted(p, quote)).collect(Collectors.joining("."));
+    }
+
+    private static String quote(DatabaseMetaData metadata) throws SQLException {
+        String quote = metadata.getIdentifierQuoteString();
+        // A single space means the database cannot quote identifiers; the SQL standard's quote is the best guess.
+        return quote == null || quote.isBlank() ? "\"" : quote.strip();
+    }
+
+    /** {@code identifier} between quotes, a quote inside it doubled, so it is always just a name. */
+    private static String quoted(String identifier, String quote) {
+        return quote + identifier.replace(quote, quote + quote) + quote;
+    }
+
+    private void read(ScanRequest request, List<Field> fields, BatchSink sink) {
+        int fetchSize = Math.min(request.batchRows(), MAX_FETCH_SIZE);
+        long rowsRead = 0;
+        try (BufferAllocator allocator = request.allocator().newChildAllocator("jdbc " + name, 0, Long.MAX_VALUE);
+                Handle handle = source.open()) {
+            Connection connection = handle.getConnection();
+            try {
+                String quote = quote(connection.getMetaData());
+                String select = fields.isEmpty()
+                        ? "1"
+                        : fields.stream().map(f -> quoted(f.getName(), quote)).collect(Collectors.joining(", "));
+                String statementSql = "SELECT " + select + " FROM " + relation(connection.getMetaData());
+                LOG.debug(
+                        "Scanning '{}' of {}: {} columns, fetch size {}",
+                        name,
+                        source.description(),
+                        fields.size(),
+                        fetchSize);
+                boolean autoCommit = connection.getAutoCommit();
+                if (autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+                try {
+                    rowsRead = scan(connection, statementSql, fetchSize, request.batchRows(), fields, allocator, sink);
+                } finally {
+                    if (autoCommit) {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure(e, connection, "reading");
+            }
+        }
+        LOG.debug("Read {} rows of '{}'", rowsRead, name);
+    }
+
+    private long scan(
+            Connection connection,
+            String statementSql,
+            int fetchSize,
+            int batchRows,
+            List<Field> fields,
+            BufferAllocator allocator,
+            BatchSink sink)
+            throws SQLException {
+        List<FieldVector> vectors = new ArrayList<>();
+        try {
+            for (Field field : fields) {
+                FieldVector vector = field.createVector(allocator);
+                vector.setInitialCapacity(Math.min(batchRows, INITIAL_CAPACITY));
+                vectors.add(vector);
+            }
+            List<ColumnReader> readers = new ArrayList<>();
+            for (int i = 0; i < vectors.size(); i++) {
+                readers.add(ColumnReader.of(vectors.get(i), i + 1, name));
+            }
+            try (VectorSchemaRoot root = new VectorSchemaRoot(new ArrayList<>(vectors))) {
+                vectors.clear(); // closed by the root from here on
+                try (Statement statement =
+                        connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                    statement.setFetchSize(fetchSize);
+                    try (ResultSet rows = statement.executeQuery(statementSql)) {
+                        long total = 0;
+                        long ordinal = 0;
+                        boolean more = rows.next();
+                        while (more) {
+                            root.allocateNew();
+                            int row = 0;
+                            while (more && row < batchRows) {
+                                for (ColumnReader reader : readers) {
+                                    reader.read(rows, row);
+                                }
+                                row++;
+                                more = rows.next();
+                            }
+                            root.setRowCount(row);
+                            total += row;
+                            sink.accept(new RecordBatch(root, ordinal++));
+                        }
+                        return total;
+                    }
+                }
+            }
+        } finally {
+            vectors.forEach(FieldVector::close);
+        }
+    }
+
+    /** The one exception for a failed statement: the database's message, wrapped once with what failed. */
+    private AssayException failure(SQLException e, Connection connection, String doing) {
+        Secrets secrets = source.secrets();
+        String message = secrets.mask(e.getMessage());
+        SQLException cause = secrets.sanitize(e);
+        if (connection == null || JdbcErrors.isConnectionLost(e, connection)) {
+            return new SourceUnavailableException(
+                    "Lost the connection to " + source.description() + " while " + doing + " '" + name + "': "
+                            + message,
+                    cause);
+        }
+        if (sql != null) {
+            return new AssayException(
+                    ErrorCode.INVALID_CONFIGURATION, "Query '" + name + "' failed: " + message, cause);
+        }
+        if (!tableExists(connection)) {
+            return new SourceUnavailableException(
+                    "Table '" + name + "' not found in " + source.description() + nearestTable(connection), cause);
+        }
+        return new SourceUnavailableException(
+                "Cannot read table '" + name + "' in " + source.description() + ": " + message, cause);
+    }
+
+    private boolean tableExists(Connection connection) {
+        return findTable(connection, tableParts.get(tableParts.size() - 1)).isPresent();
+    }
+
+    /** "; did you mean 'ORDERS'?" when the table exists in another case, which quoting tells apart. */
+    private String nearestTable(Connection connection) {
+        String table = tableParts.get(tableParts.size() - 1);
+        for (String candidate : List.of(table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+            if (!candidate.equals(table)) {
+                Optional<String> found = findTable(connection, candidate);
+                if (found.isPresent()) {
+                    List<String> parts = new ArrayList<>(tableParts);
+                    parts.set(parts.size() - 1, found.get());
+                    return "; did you mean '" + String.join(".", parts) + "'? (names are quoted, so case matters)";
+                }
+            }
+        }
+        return "";
+    }
+
+    /** The table named exactly {@code table} in this batch's catalog and schema, per the driver's metadata. */
+    private Optional<String> findTable(Connection connection, String table) {
+        String catalog = tableParts.size() == 3 ? tableParts.get(0) : null;
+        String schemaName = tableParts.size() >= 2 ? tableParts.get(tableParts.size() - 2) : null;
+        try {
+            DatabaseMetaData metadata = connection.getMetaData();
+            String escape = metadata.getSearchStringEscape();
+            try (ResultSet tables =
+                    metadata.getTables(catalog, pattern(schemaName, escape), pattern(table, escape), null)) {
+                while (tables.next()) {
+                    String found = tables.getString("TABLE_NAME");
+                    boolean sameSchema = schemaName == null
+                            || schemaName.equals(tables.getString("TABLE_SCHEM"))
+                            || schemaName.equals(tables.getString("TABLE_CAT"));
+                    if (table.equals(found) && sameSchema) {
+                        return Optional.of(found);
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            // Metadata cannot tell: report the table as present so that the database's own message is shown.
+            LOG.debug(
+                    "Cannot look up table '{}' in the metadata: {}",
+                    name,
+                    source.secrets().mask(e.getMessage()));
+            return Optional.of(table);
+        }
+    }
+
+    private static String pattern(String name, String escape) {
+        if (name == null || escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcBatch[" + (sql != null ? "query " : "table ") + name + " of " + source.description() + "]";
+    }
+}

@@ -1,0 +1,165 @@
+package dev.assay.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.assay.error.AssayException;
+import dev.assay.error.ErrorCode;
+import dev.assay.error.SourceUnavailableException;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * A JDBC database whose tables and queries Assay validates, each as a {@link JdbcBatch} of Arrow record
+ * batches streamed through the Arrow engine. Immutable and thread-safe; connections are opened per schema
+ * lookup and per scan and closed after it (pass a pooling {@link DataSource} to reuse them).
+ *
+ * <pre>{@code
+ * JdbcSource db = JdbcSource.of("jdbc:postgresql://127.0.0.1:5432/shop", "reader", password);
+ * ValidationResult result = Validator.create().validate(db.table("public.orders"), suite);
+ * }</pre>
+ *
+ * <p>Passwords never appear in {@link #toString()}, messages or logs: they are masked in URLs as {@code
+ * password=***}. The JDBC driver is the caller's dependency. See {@code docs/jdbc.md}.
+ */
+public final class JdbcSource {
+    private final Jdbi jdbi;
+    private final String description;
+    private final Secrets secrets;
+
+    private JdbcSource(Jdbi jdbi, String description, Secrets secrets) {
+        this.jdbi = jdbi;
+        this.description = description;
+        this.secrets = secrets;
+    }
+
+    /**
+     * A database reached through {@link java.sql.DriverManager} with {@code jdbcUrl} (never null), which may
+     * carry the user and password. Nothing is connected until a batch is used.
+     */
+    public static JdbcSource of(String jdbcUrl) {
+        requireNonNull(jdbcUrl, "jdbcUrl is null");
+        Secrets secrets = Secrets.none();
+        return new JdbcSource(Jdbi.create(jdbcUrl), secrets.mask(jdbcUrl), secrets);
+    }
+
+    /**
+     * A database reached through {@link java.sql.DriverManager} as {@code user} with {@code password}.
+     *
+     * @param url the JDBC URL, never null
+     * @param user the user, or null for the driver's default
+     * @param password the password, or null for none; masked wherever it could appear
+     */
+    public static JdbcSource of(String url, String user, String password) {
+        requireNonNull(url, "url is null");
+        Secrets secrets = Secrets.of(password);
+        return new JdbcSource(Jdbi.create(url, user, password), secrets.mask(url), secrets);
+    }
+
+    /** A database reached through {@code dataSource} (never null), such as a connection pool. */
+    public static JdbcSource of(DataSource dataSource) {
+        requireNonNull(dataSource, "dataSource is null");
+        return new JdbcSource(
+                Jdbi.create(dataSource),
+                "a DataSource (" + dataSource.getClass().getName() + ")",
+                Secrets.none());
+    }
+
+    /** A database reached through {@code jdbi} (never null); its plugins and settings apply. */
+    public static JdbcSource of(Jdbi jdbi) {
+        requireNonNull(jdbi, "jdbi is null");
+        return new JdbcSource(jdbi, "a Jdbi", Secrets.none());
+    }
+
+    /**
+     * A table or view, by name: {@code orders}, or schema-qualified {@code sales.orders} (also {@code
+     * catalog.schema.table}). Each dot-separated part is quoted with the database's identifier quote, so it
+     * is matched exactly, case included (an H2 table created as {@code orders} is {@code ORDERS}).
+     *
+     * @param name the name, never null or blank; use {@link #table(String, String)} for names with dots
+     */
+    public JdbcBatch table(String name) {
+        requireNonNull(name, "name is null");
+        return table(name, List.of(name.split("\\.", -1)));
+    }
+
+    /** The table {@code table} of schema {@code schema}, both taken exactly as given (dots included). */
+    public JdbcBatch table(String schema, String table) {
+        requireNonNull(schema, "schema is null");
+        requireNonNull(table, "table is null");
+        return table(schema + "." + table, List.of(schema, table));
+    }
+
+    private JdbcBatch table(String name, List<String> parts) {
+        if (name.isBlank() || parts.stream().anyMatch(String::isEmpty) || parts.size() > 3) {
+            throw new AssayException(
+                    ErrorCode.INVALID_CONFIGURATION,
+                    "Invalid table name '" + name + "'; expected table, schema.table or catalog.schema.table");
+        }
+        return new JdbcBatch(this, name, parts, null);
+    }
+
+    /**
+     * The rows of a SELECT statement, named {@code name} in messages and results. The statement is run as
+     * a subquery ({@code SELECT <columns> FROM (<sql>) ...}), so it must be one query without a trailing
+     * semicolon of its own (one is dropped).
+     *
+     * @param name the name, never null
+     * @param sql the query, never null; not validated until the batch is used
+     */
+    public JdbcBatch query(String name, String sql) {
+        requireNonNull(name, "name is null");
+        requireNonNull(sql, "sql is null");
+        String trimmed = sql.strip();
+        while (trimmed.endsWith(";")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+        }
+        if (trimmed.isEmpty()) {
+            throw new AssayException(ErrorCode.INVALID_CONFIGURATION, "Query '" + name + "' is empty");
+        }
+        return new JdbcBatch(this, name, List.of(), trimmed);
+    }
+
+    /** Where the database is, for messages: the URL with its password masked. */
+    String description() {
+        return description;
+    }
+
+    Secrets secrets() {
+        return secrets;
+    }
+
+    /**
+     * A new handle; the caller closes it.
+     *
+     * @throws SourceUnavailableException naming the masked URL and the driver's message
+     */
+    Handle open() {
+        try {
+            return jdbi.open();
+        } catch (JdbiException e) {
+            SQLException cause = sqlCause(e);
+            String message = cause != null ? cause.getMessage() : e.getMessage();
+            throw new SourceUnavailableException(
+                    "Cannot connect to " + description + ": " + secrets.mask(message),
+                    cause != null ? secrets.sanitize(cause) : e);
+        }
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcSource[" + description + "]";
+    }
+}

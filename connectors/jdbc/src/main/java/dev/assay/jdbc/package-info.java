@@ -1,0 +1,2 @@
+/** JDBC tables and queries as Arrow record batches. */
+package dev.assay.jdbc;
