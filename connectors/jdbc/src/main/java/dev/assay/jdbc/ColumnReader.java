@@ -14,7 +14,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -44,8 +43,12 @@ abstract class ColumnReader {
         this.relation = relation;
     }
 
-    /** A reader of result set column {@code column} (1-based) into {@code vector}, chosen by its Arrow type. */
-    static ColumnReader of(FieldVector vector, int column, String relation) {
+    /**
+     * A reader of result set column {@code column} (1-based) into {@code vector}, chosen by its Arrow type.
+     *
+     * @param text whether the driver may hold dates and times as text (SQLite), to be parsed as ISO text
+     */
+    static ColumnReader of(FieldVector vector, int column, String relation, boolean text) {
         if (vector instanceof BigIntVector v) {
             return new Longs(v, column, relation);
         }
@@ -62,16 +65,16 @@ abstract class ColumnReader {
             return new Booleans(v, column, relation);
         }
         if (vector instanceof DateDayVector v) {
-            return new Dates(v, column, relation);
+            return new Dates(v, column, relation, text);
         }
         if (vector instanceof TimeMicroVector v) {
-            return new Times(v, column, relation);
+            return new Times(v, column, relation, text);
         }
         if (vector instanceof TimeStampMicroTZVector v) {
-            return new ZonedTimestamps(v, column, relation);
+            return new ZonedTimestamps(v, column, relation, text);
         }
         if (vector instanceof TimeStampMicroVector v) {
-            return new Timestamps(v, column, relation);
+            return new Timestamps(v, column, relation, text);
         }
         if (vector instanceof VarBinaryVector v) {
             return new Bytes(v, column, relation);
@@ -223,33 +226,18 @@ abstract class ColumnReader {
      */
     private abstract static class Temporal<T> extends ColumnReader {
         private final Class<T> type;
+        private final boolean text;
         private boolean typed = true;
 
-        Temporal(FieldVector vector, int column, String relation, Class<T> type) {
+        Temporal(FieldVector vector, int column, String relation, Class<T> type, boolean text) {
             super(vector, column, relation);
             this.type = type;
+            this.text = text;
         }
 
         @Override
         final void read(ResultSet rows, int row) throws SQLException {
-            T value;
-            if (typed) {
-                try {
-                    value = rows.getObject(column, type);
-                } catch (SQLException e) {
-                    if (JdbcErrors.isConnectionLost(e)) {
-                        throw e;
-                    }
-                    typed = false;
-                    value = fallback(rows);
-                } catch (DateTimeException | IllegalArgumentException | ClassCastException e) {
-                    // sqlite-jdbc parses its text with a fixed pattern and throws such exceptions.
-                    typed = false;
-                    value = fallback(rows);
-                }
-            } else {
-                value = fallback(rows);
-            }
+            T value = value(rows);
             if (value == null) {
                 vector.setNull(row);
             } else {
@@ -257,20 +245,41 @@ abstract class ColumnReader {
             }
         }
 
-        private T fallback(ResultSet rows) throws SQLException {
-            Object value = rows.getObject(column);
-            if (value == null) {
-                return null;
+        private T value(ResultSet rows) throws SQLException {
+            if (text) {
+                // SQLite keeps dates as text, and sqlite-jdbc's own parsing reads microseconds as
+                // milliseconds: ISO text is parsed here.
+                Object raw = rows.getObject(column);
+                if (raw == null || raw instanceof String) {
+                    return raw == null ? null : convert(raw);
+                }
             }
+            if (typed) {
+                try {
+                    return rows.getObject(column, type);
+                } catch (SQLException e) {
+                    if (JdbcErrors.isConnectionLost(e)) {
+                        throw e;
+                    }
+                } catch (DateTimeException | IllegalArgumentException | ClassCastException e) {
+                    // The driver cannot convert its value itself: convert its own object below.
+                }
+                typed = false;
+            }
+            Object raw = rows.getObject(column);
+            return raw == null ? null : convert(raw);
+        }
+
+        private T convert(Object raw) {
             try {
-                return convert(value instanceof String s ? s.trim().replace(' ', 'T') : value);
-            } catch (DateTimeParseException | ClassCastException e) {
-                throw malformed(value, type.getSimpleName(), e);
+                return convertObject(raw instanceof String s ? s.strip().replace(' ', 'T') : raw);
+            } catch (DateTimeException | ClassCastException e) {
+                throw malformed(raw, type.getSimpleName(), e);
             }
         }
 
         /** The driver's own object (a java.sql type or ISO text with 'T') as {@code T}. */
-        abstract T convert(Object value);
+        abstract T convertObject(Object value);
 
         abstract void set(int row, T value);
     }
@@ -278,13 +287,13 @@ abstract class ColumnReader {
     private static final class Dates extends Temporal<LocalDate> {
         private final DateDayVector days;
 
-        Dates(DateDayVector vector, int column, String relation) {
-            super(vector, column, relation, LocalDate.class);
+        Dates(DateDayVector vector, int column, String relation, boolean text) {
+            super(vector, column, relation, LocalDate.class, text);
             this.days = vector;
         }
 
         @Override
-        LocalDate convert(Object value) {
+        LocalDate convertObject(Object value) {
             if (value instanceof java.sql.Date d) {
                 return d.toLocalDate();
             }
@@ -303,13 +312,13 @@ abstract class ColumnReader {
     private static final class Times extends Temporal<LocalTime> {
         private final TimeMicroVector times;
 
-        Times(TimeMicroVector vector, int column, String relation) {
-            super(vector, column, relation, LocalTime.class);
+        Times(TimeMicroVector vector, int column, String relation, boolean text) {
+            super(vector, column, relation, LocalTime.class, text);
             this.times = vector;
         }
 
         @Override
-        LocalTime convert(Object value) {
+        LocalTime convertObject(Object value) {
             if (value instanceof java.sql.Time t) {
                 return t.toLocalTime();
             }
@@ -328,13 +337,13 @@ abstract class ColumnReader {
     private static final class Timestamps extends Temporal<LocalDateTime> {
         private final TimeStampMicroVector stamps;
 
-        Timestamps(TimeStampMicroVector vector, int column, String relation) {
-            super(vector, column, relation, LocalDateTime.class);
+        Timestamps(TimeStampMicroVector vector, int column, String relation, boolean text) {
+            super(vector, column, relation, LocalDateTime.class, text);
             this.stamps = vector;
         }
 
         @Override
-        LocalDateTime convert(Object value) {
+        LocalDateTime convertObject(Object value) {
             if (value instanceof java.sql.Timestamp t) {
                 return t.toLocalDateTime();
             }
@@ -353,13 +362,13 @@ abstract class ColumnReader {
     private static final class ZonedTimestamps extends Temporal<OffsetDateTime> {
         private final TimeStampMicroTZVector stamps;
 
-        ZonedTimestamps(TimeStampMicroTZVector vector, int column, String relation) {
-            super(vector, column, relation, OffsetDateTime.class);
+        ZonedTimestamps(TimeStampMicroTZVector vector, int column, String relation, boolean text) {
+            super(vector, column, relation, OffsetDateTime.class, text);
             this.stamps = vector;
         }
 
         @Override
-        OffsetDateTime convert(Object value) {
+        OffsetDateTime convertObject(Object value) {
             if (value instanceof java.sql.Timestamp t) {
                 return t.toInstant().atOffset(ZoneOffset.UTC);
             }

@@ -194,12 +194,15 @@ public final class JdbcBatch implements Batch {
                 if (autoCommit) {
                     connection.setAutoCommit(false);
                 }
+                Throwable primary = null;
                 try {
                     rowsRead = scan(connection, statementSql, fetchSize, request.batchRows(), fields, allocator, sink);
+                } catch (SQLException | RuntimeException | Error e) {
+                    primary = e;
+                    throw e;
                 } finally {
                     if (autoCommit) {
-                        connection.rollback();
-                        connection.setAutoCommit(true);
+                        endReadOnlyTransaction(connection, primary);
                     }
                 }
             } catch (SQLException e) {
@@ -207,6 +210,22 @@ public final class JdbcBatch implements Batch {
             }
         }
         LOG.debug("Read {} rows of '{}'", rowsRead, name);
+    }
+
+    /**
+     * Rolls back the scan's read-only transaction and restores auto-commit. After a failure the connection
+     * may be gone: a failure here is then kept as suppressed by the first one, which says what went wrong.
+     */
+    private static void endReadOnlyTransaction(Connection connection, Throwable primary) throws SQLException {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (primary == null) {
+                throw e;
+            }
+            primary.addSuppressed(e);
+        }
     }
 
     private long scan(
@@ -225,9 +244,14 @@ public final class JdbcBatch implements Batch {
                 vector.setInitialCapacity(Math.min(batchRows, INITIAL_CAPACITY));
                 vectors.add(vector);
             }
+            boolean temporalsAsText = connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("sqlite");
             List<ColumnReader> readers = new ArrayList<>();
             for (int i = 0; i < vectors.size(); i++) {
-                readers.add(ColumnReader.of(vectors.get(i), i + 1, name));
+                readers.add(ColumnReader.of(vectors.get(i), i + 1, name, temporalsAsText));
             }
             try (VectorSchemaRoot root = new VectorSchemaRoot(new ArrayList<>(vectors))) {
                 vectors.clear(); // closed by the root from here on

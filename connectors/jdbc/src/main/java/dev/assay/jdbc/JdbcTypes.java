@@ -48,6 +48,10 @@ final class JdbcTypes {
      */
     static ArrowType arrowType(int sqlType, String typeName, int precision, int scale, boolean signed) {
         String lowerName = typeName.toLowerCase(Locale.ROOT);
+        if (lowerName.equals("uuid")) {
+            // H2 reports its UUID as BINARY; its text is what users compare.
+            return ArrowType.Utf8.INSTANCE;
+        }
         switch (sqlType) {
             case Types.TINYINT:
             case Types.SMALLINT:

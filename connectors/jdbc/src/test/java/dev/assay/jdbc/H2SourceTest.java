@@ -1,0 +1,80 @@
+package dev.assay.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assay.error.AssayException;
+import dev.assay.error.SourceUnavailableException;
+import dev.assay.source.ScanRequest;
+import dev.assay.source.Split;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+
+class H2SourceTest extends JdbcSourceContract {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.h2();
+    }
+
+    @Override
+    Map<String, String> types() {
+        Map<String, String> types = new LinkedHashMap<>();
+        types.put("SMALLINT", "int64");
+        types.put("INTEGER", "int64");
+        types.put("BIGINT", "int64");
+        types.put("REAL", "float64");
+        types.put("DOUBLE PRECISION", "float64");
+        types.put("DECIMAL(10,2)", "decimal(10,2)");
+        types.put("NUMERIC(60,2)", "float64");
+        types.put("VARCHAR(20)", "string");
+        types.put("CHAR(3)", "string");
+        types.put("CLOB", "string");
+        types.put("BOOLEAN", "boolean");
+        types.put("DATE", "date");
+        types.put("TIME", "time");
+        types.put("TIMESTAMP", "timestamp");
+        types.put("TIMESTAMP WITH TIME ZONE", "timestamp_tz");
+        types.put("VARBINARY(8)", "binary");
+        types.put("UUID", "string");
+        return types;
+    }
+
+    @Override
+    String syntaxErrorPattern() {
+        return "Syntax error in SQL statement .*";
+    }
+
+    @Test
+    void a_table_in_another_case_is_suggested() {
+        db.execute("CREATE TABLE PLAIN (N BIGINT)");
+        db.dropLater("DROP TABLE PLAIN");
+
+        assertThatThrownBy(() -> source.table("plain").schema())
+                .isInstanceOf(SourceUnavailableException.class)
+                .hasMessage("Table 'plain' not found in " + db.url
+                        + "; did you mean 'PLAIN'? (names are quoted, so case matters)");
+        assertThat(Rows.all(source.table("PLAIN")).rows()).isEmpty();
+    }
+
+    @Test
+    void a_query_that_fails_mid_read_frees_its_memory() {
+        JdbcSource lazy = JdbcSource.of(db.url + ";LAZY_QUERY_EXECUTION=TRUE");
+        JdbcBatch batch = lazy.query("divide", "SELECT X, 1 / (X - 25000) AS Y FROM SYSTEM_RANGE(1, 30000)");
+        List<Integer> seen = new ArrayList<>();
+
+        try (BufferAllocator allocator = new RootAllocator()) {
+            Split split = batch.splits(new ScanRequest(List.of("X", "Y"), allocator, 1000))
+                    .get(0);
+            assertThatThrownBy(() -> split.read(b -> seen.add(b.rowCount())))
+                    .isInstanceOf(AssayException.class)
+                    .hasMessageStartingWith("Query 'divide' failed: Division by zero");
+            assertThat(allocator.getAllocatedMemory()).isZero();
+        }
+        assertThat(seen).hasSizeGreaterThan(1);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.assay.jdbc;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+@EnabledIfEnvironmentVariable(named = TestDatabase.MARIADB_ENV, matches = ".+")
+class MariaDbSourceTest extends JdbcSourceContract {
+    @Override
+    TestDatabase open() {
+        return TestDatabase.mariadb();
+    }
+
+    @Override
+    Map<String, String> types() {
+        Map<String, String> types = new LinkedHashMap<>();
+        types.put("TINYINT", "int64");
+        types.put("INT", "int64");
+        types.put("BIGINT", "int64");
+        types.put("BIGINT UNSIGNED", "decimal(20,0)");
+        types.put("DOUBLE", "float64");
+        types.put("DECIMAL(10,2)", "decimal(10,2)");
+        types.put("VARCHAR(20)", "string");
+        types.put("TEXT", "string");
+        types.put("BOOLEAN", "boolean");
+        types.put("DATE", "date");
+        types.put("TIME(6)", "time");
+        types.put("DATETIME(6)", "timestamp");
+        types.put("VARBINARY(8)", "binary");
+        return types;
+    }
+
+    @Override
+    String syntaxErrorPattern() {
+        return ".*You have an error in your SQL syntax.*";
+    }
+
+    @Override
+    String schemaToCreate() {
+        return "test";
+    }
+
+    @Override
+    String existingSchema() {
+        return "test";
+    }
+
+    @Override
+    String timestampType() {
+        return "DATETIME(6)";
+    }
+}
