@@ -1,7 +1,11 @@
 package dev.assay.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assay.error.AssayException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 @EnabledIfEnvironmentVariable(named = TestDatabase.POSTGRES_ENV, matches = ".+")
@@ -37,5 +41,15 @@ class PostgresSourceTest extends JdbcSourceContract {
     @Override
     String syntaxErrorPattern() {
         return "ERROR: syntax error at or near \"\\)\".*";
+    }
+
+    @Test
+    void a_query_with_two_columns_of_one_name_is_rejected() {
+        // PostgreSQL, unlike H2 or SQLite, keeps both names in a subquery.
+        JdbcBatch batch = source.query("twice", "SELECT 1 AS a, 2 AS a");
+
+        assertThatThrownBy(batch::schema)
+                .isInstanceOf(AssayException.class)
+                .hasMessage("Query 'twice' has more than one column named 'a'; give each column a unique alias");
     }
 }
