@@ -39,4 +39,9 @@ class DuckDbSourceTest extends JdbcSourceContract {
     boolean reportsNotNull() {
         return false;
     }
+
+    @Override
+    String timeType() {
+        return "TIME";
+    }
 }

@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.assay.engine.Validator;
 import dev.assay.engine.arrow.TypeNames;
 import dev.assay.error.AssayException;
 import dev.assay.error.ColumnNotFoundException;
 import dev.assay.error.ErrorCode;
 import dev.assay.error.SourceUnavailableException;
+import dev.assay.model.ExpectationSuite;
+import dev.assay.result.ValidationResult;
 import dev.assay.source.ScanRequest;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +28,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -288,5 +294,49 @@ abstract class JdbcSourceContract {
 
         assertThat(Rows.all(source.table(table)).rows())
                 .containsExactly(List.of(new BigDecimal("1234567890.12")), List.of(new BigDecimal("-0.50")));
+    }
+
+    /** The DDL of a timestamp with a time zone, or null when the database has none (SQLite, MariaDB). */
+    String zonedTimestampType() {
+        return "TIMESTAMP WITH TIME ZONE";
+    }
+
+    @Test
+    void a_timestamp_with_a_time_zone_reads_as_an_instant() {
+        Assumptions.assumeTrue(zonedTimestampType() != null, "no timestamp with time zone");
+        String table = create(TestDatabase.unique("zoned"), "at", zonedTimestampType());
+        db.execute("INSERT INTO " + db.q(table) + " VALUES ('2024-01-02 03:04:05.123456+02:00')");
+
+        assertThat(Rows.all(source.table(table)).rows())
+                .containsExactly(List.of(Instant.parse("2024-01-02T01:04:05.123456Z")));
+    }
+
+    /** The DDL of a time of day to the microsecond, or null when the database has none (SQLite). */
+    String timeType() {
+        return "TIME(6)";
+    }
+
+    @Test
+    void a_time_reads_as_a_time_of_day() {
+        Assumptions.assumeTrue(timeType() != null, "no time type");
+        String table = create(TestDatabase.unique("times"), "t", timeType());
+        db.execute("INSERT INTO " + db.q(table) + " VALUES ('13:14:15.25')");
+
+        assertThat(Rows.all(source.table(table)).rows())
+                .containsExactly(List.of(LocalTime.of(13, 14, 15, 250_000_000)));
+    }
+
+    @Test
+    void validates_a_query_through_the_engine() {
+        String table = numbers(9);
+        JdbcBatch batch = source.query("labels", "SELECT * FROM " + db.q(table));
+        ExpectationSuite suite = ExpectationSuite.named("labels")
+                .column("label", c -> c.notNull())
+                .build();
+
+        ValidationResult result = Validator.create().validate(batch, suite);
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.results()).hasSize(1);
     }
 }

@@ -49,4 +49,9 @@ class MariaDbSourceTest extends JdbcSourceContract {
     String timestampType() {
         return "DATETIME(6)";
     }
+
+    @Override
+    String zonedTimestampType() {
+        return null;
+    }
 }

@@ -52,4 +52,9 @@ class PostgresSourceTest extends JdbcSourceContract {
                 .isInstanceOf(AssayException.class)
                 .hasMessage("Query 'twice' has more than one column named 'a'; give each column a unique alias");
     }
+
+    @Override
+    String timeType() {
+        return "TIME(6)";
+    }
 }
