@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 class H2SourceTest extends JdbcSourceContract {
@@ -76,5 +78,33 @@ class H2SourceTest extends JdbcSourceContract {
             assertThat(allocator.getAllocatedMemory()).isZero();
         }
         assertThat(seen).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void reads_through_a_data_source_and_through_a_jdbi() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(db.url);
+        String table = create(TestDatabase.unique("pooled"), "n", "BIGINT");
+        db.execute("INSERT INTO " + db.q(table) + " VALUES (7)");
+
+        assertThat(Rows.all(JdbcSource.of(dataSource).table(table)).rows()).containsExactly(List.of(7L));
+        assertThat(Rows.all(JdbcSource.of(Jdbi.create(dataSource)).table(table)).rows())
+                .containsExactly(List.of(7L));
+        assertThat(JdbcSource.of(dataSource)).hasToString("JdbcSource[a DataSource (org.h2.jdbcx.JdbcDataSource)]");
+    }
+
+    @Test
+    void a_wrong_password_is_the_drivers_message_without_the_password() {
+        String url = "jdbc:h2:mem:" + TestDatabase.unique("secured") + ";DB_CLOSE_DELAY=-1";
+        try (java.sql.Connection owner = java.sql.DriverManager.getConnection(url, "owner", "right-horse")) {
+            JdbcSource source = JdbcSource.of(url, "owner", "wrong-horse");
+
+            assertThatThrownBy(() -> source.table("T").schema())
+                    .isInstanceOf(SourceUnavailableException.class)
+                    .hasMessage("Cannot connect to " + url + ": Wrong user name or password [28000-252]");
+            owner.createStatement().execute("SHUTDOWN");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
