@@ -201,9 +201,7 @@ public final class JdbcBatch implements Batch {
                     primary = e;
                     throw e;
                 } finally {
-                    if (autoCommit) {
-                        endReadOnlyTransaction(connection, primary);
-                    }
+                    endReadOnlyTransaction(connection, autoCommit, primary);
                 }
             } catch (SQLException e) {
                 throw failure(e, connection, "reading");
@@ -213,13 +211,17 @@ public final class JdbcBatch implements Batch {
     }
 
     /**
-     * Rolls back the scan's read-only transaction and restores auto-commit. After a failure the connection
-     * may be gone: a failure here is then kept as suppressed by the first one, which says what went wrong.
+     * Rolls back the scan's read-only transaction, so that a pooled connection goes back with none open, and
+     * restores auto-commit when the scan switched it off. After a failure the connection may be gone: a
+     * failure here is then kept as suppressed by the first one, which says what went wrong.
      */
-    private static void endReadOnlyTransaction(Connection connection, Throwable primary) throws SQLException {
+    private static void endReadOnlyTransaction(Connection connection, boolean autoCommit, Throwable primary)
+            throws SQLException {
         try {
             connection.rollback();
-            connection.setAutoCommit(true);
+            if (autoCommit) {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             if (primary == null) {
                 throw e;

@@ -107,4 +107,14 @@ class H2SourceTest extends JdbcSourceContract {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void reads_over_connections_that_start_without_auto_commit() {
+        String table = create(TestDatabase.unique("manual"), "n", "BIGINT");
+        db.execute("INSERT INTO " + db.q(table) + " VALUES (1), (2)");
+        JdbcBatch batch = JdbcSource.of(db.url + ";AUTOCOMMIT=OFF").table(table);
+
+        assertThat(Rows.all(batch).rows()).containsExactly(List.of(1L), List.of(2L));
+        assertThat(Rows.all(batch).rows()).hasSize(2);
+    }
 }
