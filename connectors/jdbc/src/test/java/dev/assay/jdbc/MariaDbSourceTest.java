@@ -1,7 +1,12 @@
 package dev.assay.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 @EnabledIfEnvironmentVariable(named = TestDatabase.MARIADB_ENV, matches = ".+")
@@ -53,5 +58,14 @@ class MariaDbSourceTest extends JdbcSourceContract {
     @Override
     String zonedTimestampType() {
         return null;
+    }
+
+    @Test
+    void an_unsigned_bigint_reads_as_an_exact_decimal() {
+        String table = create(TestDatabase.unique("unsigned"), "n", "BIGINT UNSIGNED");
+        db.execute("INSERT INTO " + db.q(table) + " VALUES (18446744073709551615), (0)");
+
+        assertThat(Rows.all(source.table(table)).rows())
+                .containsExactly(List.of(new BigDecimal("18446744073709551615")), List.of(BigDecimal.ZERO));
     }
 }

@@ -3,6 +3,7 @@ package dev.assay.jdbc;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.error.AssayException;
+import dev.assay.error.SourceUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,16 @@ class PostgresSourceTest extends JdbcSourceContract {
     @Override
     String timeType() {
         return "TIME(6)";
+    }
+
+    @Test
+    void a_view_that_fails_while_read_is_named_with_the_databases_message() {
+        String view = TestDatabase.unique("failing");
+        db.execute("CREATE VIEW " + db.q(view) + " AS SELECT 1 / (n - 3) AS x FROM generate_series(1, 5) n");
+        db.dropLater("DROP VIEW " + db.q(view));
+
+        assertThatThrownBy(() -> Rows.all(source.table(view)))
+                .isInstanceOf(SourceUnavailableException.class)
+                .hasMessage("Cannot read table '" + view + "' in " + db.url + ": ERROR: division by zero");
     }
 }
