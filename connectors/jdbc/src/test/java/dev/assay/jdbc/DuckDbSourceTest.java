@@ -2,6 +2,7 @@ package dev.assay.jdbc;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class DuckDbSourceTest extends JdbcSourceContract {
     @Override
@@ -40,8 +41,13 @@ class DuckDbSourceTest extends JdbcSourceContract {
         return false;
     }
 
-    @Override
-    String timeType() {
-        return "TIME";
+    @Test
+    void a_timestamp_with_a_time_zone_reads_as_an_instant() {
+        checkZonedTimestamp("TIMESTAMP WITH TIME ZONE");
+    }
+
+    @Test
+    void a_time_reads_as_a_time_of_day() {
+        checkTime("TIME");
     }
 }

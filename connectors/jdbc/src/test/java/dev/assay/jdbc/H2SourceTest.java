@@ -117,4 +117,14 @@ class H2SourceTest extends JdbcSourceContract {
         assertThat(Rows.all(batch).rows()).containsExactly(List.of(1L), List.of(2L));
         assertThat(Rows.all(batch).rows()).hasSize(2);
     }
+
+    @Test
+    void a_timestamp_with_a_time_zone_reads_as_an_instant() {
+        checkZonedTimestamp("TIMESTAMP WITH TIME ZONE");
+    }
+
+    @Test
+    void a_time_reads_as_a_time_of_day() {
+        checkTime("TIME(6)");
+    }
 }

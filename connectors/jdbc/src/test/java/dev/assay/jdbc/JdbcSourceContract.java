@@ -28,7 +28,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -296,30 +295,18 @@ abstract class JdbcSourceContract {
                 .containsExactly(List.of(new BigDecimal("1234567890.12")), List.of(new BigDecimal("-0.50")));
     }
 
-    /** The DDL of a timestamp with a time zone, or null when the database has none (SQLite, MariaDB). */
-    String zonedTimestampType() {
-        return "TIMESTAMP WITH TIME ZONE";
-    }
-
-    @Test
-    void a_timestamp_with_a_time_zone_reads_as_an_instant() {
-        Assumptions.assumeTrue(zonedTimestampType() != null, "no timestamp with time zone");
-        String table = create(TestDatabase.unique("zoned"), "at", zonedTimestampType());
+    /** A timestamp with a time zone, of DDL type {@code ddl}, reads as an instant (databases that have one). */
+    void checkZonedTimestamp(String ddl) {
+        String table = create(TestDatabase.unique("zoned"), "at", ddl);
         db.execute("INSERT INTO " + db.q(table) + " VALUES ('2024-01-02 03:04:05.123456+02:00')");
 
         assertThat(Rows.all(source.table(table)).rows())
                 .containsExactly(List.of(Instant.parse("2024-01-02T01:04:05.123456Z")));
     }
 
-    /** The DDL of a time of day to the microsecond, or null when the database has none (SQLite). */
-    String timeType() {
-        return "TIME(6)";
-    }
-
-    @Test
-    void a_time_reads_as_a_time_of_day() {
-        Assumptions.assumeTrue(timeType() != null, "no time type");
-        String table = create(TestDatabase.unique("times"), "t", timeType());
+    /** A time of day, of DDL type {@code ddl}, reads as a {@code LocalTime} (databases that have one). */
+    void checkTime(String ddl) {
+        String table = create(TestDatabase.unique("times"), "t", ddl);
         db.execute("INSERT INTO " + db.q(table) + " VALUES ('13:14:15.25')");
 
         assertThat(Rows.all(source.table(table)).rows())

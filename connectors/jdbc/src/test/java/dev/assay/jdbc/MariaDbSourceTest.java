@@ -55,11 +55,6 @@ class MariaDbSourceTest extends JdbcSourceContract {
         return "DATETIME(6)";
     }
 
-    @Override
-    String zonedTimestampType() {
-        return null;
-    }
-
     @Test
     void an_unsigned_bigint_reads_as_an_exact_decimal() {
         String table = create(TestDatabase.unique("unsigned"), "n", "BIGINT UNSIGNED");
@@ -67,5 +62,10 @@ class MariaDbSourceTest extends JdbcSourceContract {
 
         assertThat(Rows.all(source.table(table)).rows())
                 .containsExactly(List.of(new BigDecimal("18446744073709551615")), List.of(BigDecimal.ZERO));
+    }
+
+    @Test
+    void a_time_reads_as_a_time_of_day() {
+        checkTime("TIME(6)");
     }
 }

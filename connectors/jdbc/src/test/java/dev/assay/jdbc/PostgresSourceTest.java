@@ -54,11 +54,6 @@ class PostgresSourceTest extends JdbcSourceContract {
                 .hasMessage("Query 'twice' has more than one column named 'a'; give each column a unique alias");
     }
 
-    @Override
-    String timeType() {
-        return "TIME(6)";
-    }
-
     @Test
     void a_view_that_fails_while_read_is_named_with_the_databases_message() {
         String view = TestDatabase.unique("failing");
@@ -68,5 +63,15 @@ class PostgresSourceTest extends JdbcSourceContract {
         assertThatThrownBy(() -> Rows.all(source.table(view)))
                 .isInstanceOf(SourceUnavailableException.class)
                 .hasMessage("Cannot read table '" + view + "' in " + db.url + ": ERROR: division by zero");
+    }
+
+    @Test
+    void a_timestamp_with_a_time_zone_reads_as_an_instant() {
+        checkZonedTimestamp("TIMESTAMP WITH TIME ZONE");
+    }
+
+    @Test
+    void a_time_reads_as_a_time_of_day() {
+        checkTime("TIME(6)");
     }
 }

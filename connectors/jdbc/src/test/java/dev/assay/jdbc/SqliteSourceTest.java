@@ -40,14 +40,4 @@ class SqliteSourceTest extends JdbcSourceContract {
     String existingSchema() {
         return "main";
     }
-
-    @Override
-    String zonedTimestampType() {
-        return null;
-    }
-
-    @Override
-    String timeType() {
-        return null;
-    }
 }
