@@ -1,13 +1,23 @@
 package dev.assay.cases;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.engine.Validator;
+import dev.assay.model.ExpectationSuite;
+import dev.assay.result.ResultJson;
+import dev.assay.result.ValidationResult;
+import dev.assay.source.Batch;
 import dev.assay.source.InMemoryBatch;
+import dev.assay.suite.SuiteFiles;
+import dev.assay.suite.SuiteFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The engine-neutral expectation cases under {@code src/test/resources/cases}: datasets, expectations
@@ -94,5 +104,57 @@ public final class ExpectationCases {
             builder.column(column.get("name").asText(), column.get("type").asText(), values);
         }
         return builder.build();
+    }
+
+    /** Validates {@code batch} against the case's one expectation; returns its entry of the result JSON. */
+    public static JsonNode run(Case c, Validator validator, Batch batch) {
+        try {
+            String suiteJson =
+                    "{\"name\": \"case\", \"expectations\": [" + JSON.writeValueAsString(c.expectation()) + "]}";
+            ExpectationSuite suite = SuiteFiles.parse(suiteJson, SuiteFormat.JSON, c.file());
+            ValidationResult result = validator.validate(batch, suite);
+            return JSON.readTree(ResultJson.toJson(result)).get("results").get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Asserts that {@code json}, a case's result entry, is what the case expects. */
+    public static void check(Case c, JsonNode json) {
+        JsonNode exception = json.get("exception_info");
+        if (c.error() != null) {
+            assertThat(exception.get("raised_exception").asBoolean())
+                    .as("expected an error, got %s", json)
+                    .isTrue();
+            assertThat(exception.get("exception_message").asText()).contains(c.error());
+            return;
+        }
+        assertThat(exception.get("raised_exception").asBoolean())
+                .as("unexpected error: %s", exception)
+                .isFalse();
+        assertThat(json.get("success").asBoolean())
+                .as("success of %s", json.get("result"))
+                .isEqualTo(c.success());
+        if (c.result() == null) {
+            return;
+        }
+        JsonNode actual = json.get("result");
+        if (c.result().isEmpty()) {
+            assertThat(actual).as("result").isEmpty();
+        }
+        for (Map.Entry<String, JsonNode> expected : c.result().properties()) {
+            JsonNode value = actual.get(expected.getKey());
+            if (expected.getValue().isNull()) {
+                assertThat(value == null || value.isNull())
+                        .as(expected.getKey() + " in " + actual)
+                        .isTrue();
+            } else if (expected.getValue().isNumber() && value != null && value.isNumber()) {
+                assertThat(value.asDouble())
+                        .as(expected.getKey() + " in " + actual)
+                        .isEqualTo(expected.getValue().asDouble());
+            } else {
+                assertThat(value).as(expected.getKey() + " in " + actual).isEqualTo(expected.getValue());
+            }
+        }
     }
 }
