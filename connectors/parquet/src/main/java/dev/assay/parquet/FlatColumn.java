@@ -44,6 +44,7 @@ final class FlatColumn {
     private final PrimitiveTypeName type;
     private final boolean optional;
     private final Dictionary dictionary;
+    private final boolean decoderTakesIds; // asked once: the answer never changes
     private final ColumnDecoder decoder;
     private final String where;
 
@@ -78,6 +79,7 @@ final class FlatColumn {
             }
         }
         this.dictionary = d;
+        this.decoderTakesIds = d != null && decoder.hasDictionarySupport();
     }
 
     /** A reader for the chunk, or null when the chunk needs parquet-java's general reader. */
@@ -179,7 +181,7 @@ final class FlatColumn {
         if (dictionary == null) {
             throw new MalformedDataException(where + ": a dictionary-encoded page without a dictionary page");
         }
-        if (decoder.hasDictionarySupport()) {
+        if (decoderTakesIds) {
             decoder.addValueFromDictionary(id);
             return;
         }
