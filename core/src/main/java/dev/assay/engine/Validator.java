@@ -23,7 +23,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Validates batches against suites: collects the metrics every expectation needs, deduplicated, has
@@ -88,7 +92,8 @@ public final class Validator {
             }
         }
         boolean needsTime = metrics.remove(new CurrentTime());
-        EngineRun run = engine.compute(batch, metrics);
+        Engine used = batch.engine(engine);
+        EngineRun run = used.compute(batch, metrics);
         MetricValues values = run.values();
         if (needsTime) {
             values = MetricValues.builder()
@@ -109,12 +114,16 @@ public final class Validator {
             }
         }
         List<ExpectationResult> list = new ArrayList<>(List.of(results));
-        Set<Integer> fromStatistics = new java.util.TreeSet<>();
-        if (!run.fromStatistics().isEmpty()) {
+        Map<Integer, String> sources = new TreeMap<>();
+        if (!run.sources().isEmpty()) {
             for (int i = 0; i < expectations.size(); i++) {
-                Set<Metric<?>> needed = expectations.get(i).metrics(formatOf(expectations.get(i)));
-                if (!(results[i] instanceof Errored) && run.fromStatistics().containsAll(needed)) {
-                    fromStatistics.add(i);
+                if (results[i] instanceof Errored) {
+                    continue;
+                }
+                Optional<String> source =
+                        sourceOf(expectations.get(i).metrics(formatOf(expectations.get(i))), run.sources());
+                if (source.isPresent()) {
+                    sources.put(i, source.get());
                 }
             }
         }
@@ -122,13 +131,31 @@ public final class Validator {
                 startedAt,
                 Duration.ofNanos(System.nanoTime() - start),
                 run.elapsed(),
-                engine.name(),
+                used.name(),
                 run.scans(),
                 run.rowsScanned(),
                 run.badRows(),
-                run.statisticsSource(),
-                fromStatistics);
+                sources);
         return new ValidationResult(suite.name(), batch.name(), list, info, batch.identity());
+    }
+
+    /**
+     * Where the metrics that read data were computed, when the engine labelled every one of them: the labels,
+     * sorted and joined by {@code +}.
+     */
+    private static Optional<String> sourceOf(Set<Metric<?>> needed, Map<Metric<?>, String> labels) {
+        Set<String> found = new TreeSet<>();
+        for (Metric<?> metric : needed) {
+            if (metric.schemaOnly()) {
+                continue;
+            }
+            String label = labels.get(metric);
+            if (label == null) {
+                return Optional.empty();
+            }
+            found.add(label);
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(String.join("+", found));
     }
 
     private ResultFormat formatOf(Expectation e) {

@@ -38,6 +38,15 @@ public final class MetricValues {
         return (V) values.get(metric);
     }
 
+    /**
+     * Why {@code metric} could not be computed, or empty when it has a value or was never requested.
+     *
+     * @param metric the metric, never null
+     */
+    public java.util.Optional<MetricUnavailableException> failure(Metric<?> metric) {
+        return java.util.Optional.ofNullable(failures.get(requireNonNull(metric, "metric is null")));
+    }
+
     /** True when {@code metric} has a value or a failure. */
     public boolean contains(Metric<?> metric) {
         return values.containsKey(metric) || failures.containsKey(metric);

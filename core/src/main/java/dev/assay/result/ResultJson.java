@@ -72,9 +72,10 @@ public final class ResultJson {
         ValidationResult.RunInfo run = result.run();
         for (int i = 0; i < result.results().size(); i++) {
             Map<String, Object> entry = expectationResult(result.results().get(i));
-            if (run.fromStatistics().contains(i)) {
-                // Answered without reading rows: say from where, next to the dimension.
-                entry.put("metrics_source", run.statisticsSource().orElseThrow());
+            String source = run.metricsSources().get(i);
+            if (source != null) {
+                // Computed elsewhere than the engine's own pass (statistics, a database): say where.
+                entry.put("metrics_source", source);
             }
             results.add(entry);
         }
@@ -97,10 +98,11 @@ public final class ResultJson {
         meta.put("scans", run.scans());
         meta.put("rows_scanned", run.rowsScanned());
         meta.put("bad_rows", run.badRows());
-        run.statisticsSource().ifPresent(source -> {
-            meta.put("statistics_source", source);
-            meta.put("expectations_from_statistics", run.fromStatistics().size());
-        });
+        if (!run.metricsSources().isEmpty()) {
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            run.metricsSources().values().forEach(source -> counts.merge(source, 1, Integer::sum));
+            meta.put("metrics_sources", counts);
+        }
         meta.put("assay_version", VERSION);
         out.put("meta", meta);
         Map<String, Object> byDimension = new LinkedHashMap<>();

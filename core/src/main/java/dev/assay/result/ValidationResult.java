@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The outcome of validating one batch against one suite, in GX 1.x shape plus Assay's additions
@@ -101,10 +100,10 @@ public record ValidationResult(
      * @param scans how many passes over the data were made
      * @param rowsScanned rows read from the source
      * @param badRows rows with cells that could not be read, counted instead of failing the run
-     * @param statisticsSource where statistics that answered metrics without a scan came from (e.g. {@code
-     *     parquet-statistics}), or empty when none did
-     * @param fromStatistics the positions in {@link #results()} of the expectations whose every metric
-     *     the statistics answered
+     * @param metricsSources where the metrics of an expectation were computed, by its position in {@link
+     *     #results()}, for the expectations whose every metric the engine labelled (see {@link
+     *     dev.assay.engine.EngineRun#sources()}): {@code parquet-statistics}, {@code sql}, {@code arrow}, or
+     *     several joined by {@code +} ({@code arrow+sql}) when its metrics were computed in different places
      */
     public record RunInfo(
             Instant startedAt,
@@ -114,18 +113,16 @@ public record ValidationResult(
             int scans,
             long rowsScanned,
             long badRows,
-            Optional<String> statisticsSource,
-            Set<Integer> fromStatistics) {
+            Map<Integer, String> metricsSources) {
         public RunInfo {
             requireNonNull(startedAt, "startedAt is null");
             requireNonNull(elapsed, "elapsed is null");
             requireNonNull(scanElapsed, "scanElapsed is null");
             requireNonNull(engine, "engine is null");
-            requireNonNull(statisticsSource, "statisticsSource is null");
-            fromStatistics = Set.copyOf(requireNonNull(fromStatistics, "fromStatistics is null"));
+            metricsSources = Map.copyOf(requireNonNull(metricsSources, "metricsSources is null"));
         }
 
-        /** A run that used no statistics. */
+        /** A run whose metrics were all computed by the engine's own pass. */
         public RunInfo(
                 Instant startedAt,
                 Duration elapsed,
@@ -134,7 +131,7 @@ public record ValidationResult(
                 int scans,
                 long rowsScanned,
                 long badRows) {
-            this(startedAt, elapsed, scanElapsed, engine, scans, rowsScanned, badRows, Optional.empty(), Set.of());
+            this(startedAt, elapsed, scanElapsed, engine, scans, rowsScanned, badRows, Map.of());
         }
     }
 }

@@ -50,4 +50,16 @@ public interface Batch {
     default Optional<BatchStatistics> statistics() {
         return Optional.empty();
     }
+
+    /**
+     * The engine that validates this batch, given the engine the validator is configured with. A batch
+     * whose data can compute metrics where it lives (a database table) returns an engine that pushes
+     * them there and hands {@code configured} what it cannot; by default {@code configured} itself.
+     *
+     * @param configured the validator's engine, never null
+     * @return the engine to use, never null
+     */
+    default dev.assay.engine.Engine engine(dev.assay.engine.Engine configured) {
+        return configured;
+    }
 }

@@ -119,6 +119,46 @@ public final class ExpectationCases {
         }
     }
 
+    /**
+     * Asserts that two engines' result entries for one case agree value for value: equal JSON, except that
+     * fractional numbers (means, standard deviations) may differ in the last two or three bits, as the
+     * floating-point operations of two engines add up in different orders.
+     */
+    public static void assertSameResult(JsonNode actual, JsonNode expected) {
+        assertThat(actual.get("success")).as("success").isEqualTo(expected.get("success"));
+        assertThat(sameValues(actual.get("result"), expected.get("result")))
+                .as("result%n  got      %s%n  expected %s", actual.get("result"), expected.get("result"))
+                .isTrue();
+    }
+
+    private static boolean sameValues(JsonNode a, JsonNode b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.isFloatingPointNumber() && b.isFloatingPointNumber()) {
+            double x = a.asDouble();
+            double y = b.asDouble();
+            return x == y || Math.abs(x - y) <= 1e-13 * Math.max(Math.abs(x), Math.abs(y));
+        }
+        if (a.isContainerNode() && b.isContainerNode() && a.getNodeType() == b.getNodeType() && a.size() == b.size()) {
+            if (a.isArray()) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (!sameValues(a.get(i), b.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            for (Map.Entry<String, JsonNode> e : a.properties()) {
+                if (!sameValues(e.getValue(), b.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
     /** Asserts that {@code json}, a case's result entry, is what the case expects. */
     public static void check(Case c, JsonNode json) {
         JsonNode exception = json.get("exception_info");

@@ -68,11 +68,12 @@ class StatisticsTest {
         assertThat(fromStatistics.run().scans()).isZero();
         assertThat(fromStatistics.results()).isEqualTo(scanned.results());
         assertThat(fromStatistics.success()).isFalse(); // passenger_count max 9 > 6, known from the footer
-        assertThat(fromStatistics.run().statisticsSource()).contains("test-statistics");
-        assertThat(fromStatistics.run().fromStatistics())
-                .hasSize(suite.expectations().size());
+        assertThat(fromStatistics.run().metricsSources())
+                .hasSize(suite.expectations().size())
+                .containsValue("test-statistics");
         assertThat(ResultJson.toJson(fromStatistics))
-                .contains("\"statistics_source\": \"test-statistics\"")
+                .contains("\"metrics_sources\": {\n      \"test-statistics\": "
+                        + suite.expectations().size())
                 .contains("\"metrics_source\": \"test-statistics\"");
     }
 
@@ -107,7 +108,7 @@ class StatisticsTest {
 
         assertThat(batch.scans).isEqualTo(1);
         assertThat(result.results()).isEqualTo(VALIDATOR.validate(DATA, suite).results());
-        assertThat(result.run().fromStatistics()).containsExactly(0);
+        assertThat(result.run().metricsSources()).containsOnlyKeys(0);
         String json = ResultJson.toJson(result);
         assertThat(json.split("\"metrics_source\"", -1)).hasSize(2);
     }
@@ -119,8 +120,8 @@ class StatisticsTest {
                 ExpectationSuite.named("rows").expect(table().rowCountEquals(6)).build());
 
         assertThat(result.run().scans()).isEqualTo(1);
-        assertThat(result.run().statisticsSource()).isEmpty();
-        assertThat(ResultJson.toJson(result)).doesNotContain("statistics_source");
+        assertThat(result.run().metricsSources()).isEmpty();
+        assertThat(ResultJson.toJson(result)).doesNotContain("metrics_source");
     }
 
     /** {@link #DATA} with statistics: a hand-written source of our own SPI, as a Parquet footer would be. */

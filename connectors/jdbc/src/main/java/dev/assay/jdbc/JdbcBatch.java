@@ -56,14 +56,20 @@ public final class JdbcBatch implements Batch {
     private final String name;
     private final List<String> tableParts;
     private final String sql;
+    private final boolean pushdown;
     private final Object lock = new Object();
-    private volatile DatasetSchema schema;
+    private volatile Relation relation;
 
     JdbcBatch(JdbcSource source, String name, List<String> tableParts, String sql) {
+        this(source, name, tableParts, sql, true);
+    }
+
+    private JdbcBatch(JdbcSource source, String name, List<String> tableParts, String sql, boolean pushdown) {
         this.source = source;
         this.name = name;
         this.tableParts = List.copyOf(tableParts);
         this.sql = sql;
+        this.pushdown = pushdown;
     }
 
     /**
@@ -71,7 +77,67 @@ public final class JdbcBatch implements Batch {
      * stays the same.
      */
     public JdbcBatch named(String name) {
-        return new JdbcBatch(source, requireNonNull(name, "name is null"), tableParts, sql);
+        return new JdbcBatch(source, requireNonNull(name, "name is null"), tableParts, sql, pushdown);
+    }
+
+    /**
+     * This batch validated by streaming its rows through the validator's engine, instead of computing metrics
+     * in the database. Slower for large tables; for comparisons, and for databases where aggregates are not
+     * wanted.
+     */
+    public JdbcBatch streamed() {
+        return new JdbcBatch(source, name, tableParts, sql, false);
+    }
+
+    /** True unless {@link #streamed()}: metrics are computed in the database where it can. */
+    public boolean pushesDown() {
+        return pushdown;
+    }
+
+    /**
+     * The SQL engine, which computes metrics in the database and hands {@code configured} the ones the
+     * database cannot compute exactly; {@code configured} itself for a {@link #streamed()} batch.
+     */
+    @Override
+    public dev.assay.engine.Engine engine(dev.assay.engine.Engine configured) {
+        requireNonNull(configured, "configured is null");
+        return pushdown ? new SqlEngine(this, configured) : configured;
+    }
+
+    /**
+     * What the engine needs of the relation, looked up once: its schema, the database's dialect and
+     * identifier quote, and the relation as SQL.
+     */
+    record Relation(DatasetSchema schema, Dialect dialect, String quote, String sql) {
+        SqlCompiler compiler() {
+            return new SqlCompiler(dialect, quote, schema);
+        }
+    }
+
+    Relation relation() {
+        Relation r = relation;
+        if (r == null) {
+            synchronized (lock) {
+                r = relation;
+                if (r == null) {
+                    r = lookUp();
+                    relation = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    JdbcSource source() {
+        return source;
+    }
+
+    /** The error for a connection lost while {@code doing} something with this batch. */
+    SourceUnavailableException lostConnection(SQLException e, String doing) {
+        return new SourceUnavailableException(
+                "Lost the connection to " + source.description() + " while " + doing + " '" + name + "': "
+                        + source.secrets().mask(e.getMessage()),
+                source.secrets().sanitize(e));
     }
 
     /** The name given by {@link #named}, else the table's name as given, or the query's name. */
@@ -94,17 +160,7 @@ public final class JdbcBatch implements Batch {
      */
     @Override
     public DatasetSchema schema() {
-        DatasetSchema s = schema;
-        if (s == null) {
-            synchronized (lock) {
-                s = schema;
-                if (s == null) {
-                    s = lookUpSchema();
-                    schema = s;
-                }
-            }
-        }
-        return s;
+        return relation().schema();
     }
 
     /**
@@ -124,10 +180,12 @@ public final class JdbcBatch implements Batch {
         return List.of(sink -> read(request, fields, sink));
     }
 
-    private DatasetSchema lookUpSchema() {
+    private Relation lookUp() {
         try (Handle handle = source.open()) {
             Connection connection = handle.getConnection();
-            String probe = "SELECT * FROM " + relation(connection.getMetaData()) + " WHERE 1=0";
+            DatabaseMetaData databaseMetadata = connection.getMetaData();
+            String relationSql = relation(databaseMetadata);
+            String probe = "SELECT * FROM " + relationSql + " WHERE 1=0";
             try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery(probe)) {
                 ResultSetMetaData metadata = rows.getMetaData();
@@ -143,7 +201,11 @@ public final class JdbcBatch implements Batch {
                     }
                     fields.add(field);
                 }
-                return new DatasetSchema(fields);
+                return new Relation(
+                        new DatasetSchema(fields),
+                        Dialect.of(databaseMetadata.getDatabaseProductName()),
+                        quote(databaseMetadata),
+                        relationSql);
             } catch (SQLException e) {
                 throw failure(e, connection, "looking up the columns of");
             }
@@ -293,10 +355,7 @@ public final class JdbcBatch implements Batch {
         String message = secrets.mask(e.getMessage());
         SQLException cause = secrets.sanitize(e);
         if (connection == null || JdbcErrors.isConnectionLost(e, connection)) {
-            return new SourceUnavailableException(
-                    "Lost the connection to " + source.description() + " while " + doing + " '" + name + "': "
-                            + message,
-                    cause);
+            return lostConnection(e, doing);
         }
         if (sql != null) {
             return new AssayException(

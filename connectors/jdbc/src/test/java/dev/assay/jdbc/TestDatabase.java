@@ -141,6 +141,8 @@ final class TestDatabase implements AutoCloseable {
         int rows = columns.get(0).get("values").size();
         try (PreparedStatement insert =
                 connection.prepareStatement("INSERT INTO " + q(table) + " VALUES (" + marks + ")")) {
+            // One transaction: a file database (SQLite) syncs each commit to disk.
+            connection.setAutoCommit(false);
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < columns.size(); c++) {
                     bind(
@@ -152,6 +154,8 @@ final class TestDatabase implements AutoCloseable {
                 insert.addBatch();
             }
             insert.executeBatch();
+            connection.commit();
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw new IllegalStateException(kind + ": loading " + table, e);
         }

@@ -113,18 +113,10 @@ public final class ArrowEngine implements Engine {
             fromStatistics.addAll(StatisticsAnswers.answer(statistics.get(), schema, plans, values));
             plans.keySet().removeAll(fromStatistics);
         }
-        Optional<String> statisticsSource = fromStatistics.isEmpty()
-                ? Optional.empty()
-                : Optional.of(statistics.get().source());
+        Map<Metric<?>, String> sources = new LinkedHashMap<>();
+        fromStatistics.forEach(m -> sources.put(m, statistics.get().source()));
         if (plans.isEmpty()) {
-            return new EngineRun(
-                    values.build(),
-                    0,
-                    0,
-                    0,
-                    Duration.ofNanos(System.nanoTime() - start),
-                    fromStatistics,
-                    statisticsSource);
+            return new EngineRun(values.build(), 0, 0, 0, Duration.ofNanos(System.nanoTime() - start), sources);
         }
         Map<Object, AccumulatorSpec> specs = new LinkedHashMap<>();
         for (MetricPlanner.Plan plan : plans.values()) {
@@ -148,13 +140,7 @@ public final class ArrowEngine implements Engine {
             }
         }
         return new EngineRun(
-                values.build(),
-                1,
-                scan.rows,
-                scan.badRows,
-                Duration.ofNanos(System.nanoTime() - start),
-                fromStatistics,
-                statisticsSource);
+                values.build(), 1, scan.rows, scan.badRows, Duration.ofNanos(System.nanoTime() - start), sources);
     }
 
     @SuppressWarnings("unchecked")

@@ -75,7 +75,7 @@ public final class S3Reads {
                                     + " success %s, %d of %d expectations from statistics%n",
                             Path.of(args[i]).getFileName(), run, store.bytesReceived(),
                             100.0 * store.bytesReceived() / size, store.requests(), secs, result.run().scans(),
-                            result.success(), result.run().fromStatistics().size(), result.results().size());
+                            result.success(), result.run().metricsSources().size(), result.results().size());
                 }
             }
         } finally {
