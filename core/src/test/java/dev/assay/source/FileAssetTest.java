@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DataAssetTest {
+class FileAssetTest {
     @TempDir
     Path dir;
 
@@ -50,7 +50,7 @@ class DataAssetTest {
         }
     }
 
-    private DataAsset asset(String pattern) {
+    private FileAsset asset(String pattern) {
         return FileSource.folder(dir).asset("trips", pattern, LINES);
     }
 
@@ -187,6 +187,17 @@ class DataAssetTest {
             assertThat(files(batch)).containsExactly("2024-01.csv", "2024-02.csv", "2024-03.csv");
             assertThat(groups(batch)).containsExactly(Map.entry("year", "2024"));
             assertThat(batch.identity().orElseThrow().request()).isEqualTo("{month=01..03, year=2024}");
+        }
+
+        @Test
+        void without_a_request_is_all_of_the_asset() throws IOException {
+            write("a.csv", "b.csv");
+            DataAsset trips = asset("*.csv");
+
+            Batch batch = trips.batch();
+
+            assertThat(files(batch)).containsExactly("a.csv", "b.csv");
+            assertThat(batch.identity().orElseThrow().request()).isEqualTo("{}");
         }
 
         @Test
