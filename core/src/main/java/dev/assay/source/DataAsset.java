@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <pre>{@code
  * DataAsset orders = jdbc.table("public.orders");
- * Batch eu = orders.batch(BatchRequest.of("region", "eu"));
+ * Batch day = orders.batch(BatchRequest.partition("created_at", LocalDate.of(2024, 1, 31)));
  * DataAsset trips = files.asset("trips", "trips/day={day}/*.parquet");
  * Batch latest = trips.latestBatch();
  * }</pre>

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * Batch january = trips.batch(BatchRequest.of("year", "2024", "month", "01"));
  * Batch q1 = trips.batch(BatchRequest.range("month", "01", "03").and("year", "2024"));
+ * Batch day = events.batch(BatchRequest.partition("day", LocalDate.of(2024, 1, 31))); // {day} = 2024-01-31
  * Batch latest = trips.latestBatch();
  * }</pre>
  */

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +200,37 @@ class FileAssetTest {
 
             assertThat(files(batch)).containsExactly("a.csv", "b.csv");
             assertThat(batch.identity().orElseThrow().request()).isEqualTo("{}");
+        }
+
+        @Test
+        void by_a_day_given_as_a_local_date() throws IOException {
+            write("day=2024-01-30/a.csv", "day=2024-01-31/a.csv", "day=2024-01-31/b.csv", "day=2024-02-01/a.csv");
+
+            Batch batch = asset("day={day}/*.csv").batch(BatchRequest.partition("day", LocalDate.of(2024, 1, 31)));
+
+            assertThat(files(batch)).containsExactly("day=2024-01-31/a.csv", "day=2024-01-31/b.csv");
+            assertThat(groups(batch)).containsExactly(Map.entry("day", "2024-01-31"));
+            assertThat(batch.name()).isEqualTo("trips [day=2024-01-31]");
+        }
+
+        @Test
+        void by_a_range_of_days_given_as_local_dates() throws IOException {
+            write("2023-12-31.csv", "2024-01-01.csv", "2024-01-15.csv", "2024-01-31.csv", "2024-02-01.csv");
+
+            Batch batch = asset("{day}.csv")
+                    .batch(BatchRequest.partition("day", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31)));
+
+            assertThat(files(batch)).containsExactly("2024-01-01.csv", "2024-01-15.csv", "2024-01-31.csv");
+        }
+
+        @Test
+        void by_a_year_and_a_month_number() throws IOException {
+            write("2023/1.csv", "2024/1.csv", "2024/2.csv");
+
+            Batch batch = asset("{year}/{month}.csv")
+                    .batch(BatchRequest.partition("year", Year.of(2024)).and("month", 1));
+
+            assertThat(files(batch)).containsExactly("2024/1.csv");
         }
 
         @Test
