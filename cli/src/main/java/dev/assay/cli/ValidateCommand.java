@@ -12,7 +12,7 @@ import dev.assay.result.ResultText;
 import dev.assay.result.ValidationResult;
 import dev.assay.source.Batch;
 import dev.assay.source.BatchRequest;
-import dev.assay.source.DataAsset;
+import dev.assay.source.FileAsset;
 import dev.assay.source.FileFormat;
 import dev.assay.source.FileFormats;
 import dev.assay.source.FileSource;
@@ -215,7 +215,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw usage("--latest cannot be combined with --batch");
         }
         BatchRequest request = batchRequest();
-        DataAsset files = FileSource.at(data, options).asset(assetName(), asset, format(forced, policy));
+        FileAsset files = FileSource.at(data, options).asset(assetName(), asset, format(forced, policy));
         return latest ? files.latestBatch() : files.batch(request);
     }
 

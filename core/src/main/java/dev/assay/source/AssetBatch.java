@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The files of one batch request of a {@link DataAsset}, read as one dataset. Immutable and thread-safe. */
+/** The files of one batch request of a {@link FileAsset}, read as one dataset. Immutable and thread-safe. */
 final class AssetBatch implements Batch {
     private final String name;
     private final Batch data;

@@ -31,7 +31,7 @@ public interface Batch {
     List<Split> splits(ScanRequest request);
 
     /**
-     * What this batch is, for the validation result: for a {@link DataAsset} batch, the asset, the
+     * What this batch is, for the validation result: for a {@link FileAsset} batch, the asset, the
      * request, the files and their group values.
      *
      * @return the identity, never null; empty by default

@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * @param asset the asset's name
  * @param request the batch request, as text (e.g. {@code {month=01..03, year=2024}})
- * @param files the files read, relative to the asset's folder, in reading order
+ * @param files the files read, relative to the asset's folder, in reading order; empty for an asset that
+ *     is not made of files (a table)
  * @param groups the group values every file of the batch shares, in pattern order
  */
 public record BatchIdentity(String asset, String request, List<String> files, Map<String, String> groups) {

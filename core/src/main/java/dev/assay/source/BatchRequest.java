@@ -3,6 +3,10 @@ package dev.assay.source;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,16 +14,33 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Which files of a {@link DataAsset} make a batch: a condition per group, each a value or an inclusive
- * range. Values are compared as numbers when both sides parse as numbers ({@code 9 < 10}, {@code 01 =
- * 1}), otherwise as strings. The empty request selects every file. Immutable and thread-safe.
+ * Which slice of a {@link DataAsset} makes a batch: a condition per group of a file asset or column of a
+ * table asset, each a value or an inclusive range, held as text. The empty request selects all of the
+ * asset. Immutable and thread-safe.
  *
  * <pre>{@code
- * BatchRequest.of("year", "2024", "month", "01");             // year = 2024 and month = 01
- * BatchRequest.range("month", "01", "03").and("year", "2024"); // months 01 to 03 of 2024
+ * BatchRequest.of("year", "2024", "month", "01");              // year = 2024 and month = 01
+ * BatchRequest.range("month", "01", "03").and("year", "2024");  // months 01 to 03 of 2024
+ * BatchRequest.partition("day", LocalDate.of(2024, 1, 31));     // day = 2024-01-31
+ * BatchRequest.partition("created_at", YearMonth.of(2024, 1), YearMonth.of(2024, 3)); // January to March
  * }</pre>
  *
- * @param conditions one condition per group, in the order given; never null, group names unique
+ * <p><b>File assets</b> ({@link FileAsset}) compare a condition with the value of the pattern's group of
+ * that name in each file's path: as numbers when both parse as numbers ({@code 9 < 10}, {@code 01 = 1}),
+ * otherwise as strings. So {@code partition("day", LocalDate.of(2024, 1, 31))} selects the files whose
+ * {@code {day}} group is {@code 2024-01-31}, and a range of ISO dates selects the days between, both
+ * included.
+ *
+ * <p><b>Table assets</b> (module {@code assay-jdbc}) apply a condition to the column of that name. On a
+ * {@code DATE} or {@code TIMESTAMP} column, a value written as a year, a month or a day ({@code 2024},
+ * {@code 2024-01}, {@code 2024-01-31}) selects every row in that period, and a range covers its ends'
+ * periods entirely ({@code 2024-01..2024-03} is January to March); a date-time such as {@code
+ * 2024-01-31T10:15} selects the rows of that date and time. On other columns the text is converted to
+ * the column's type and compared for equality, or for an inclusive range. The period is implied by the
+ * text's shape, which the typed factories ({@link #partition(String, Object)}) write for {@link
+ * LocalDate} (a day), {@link YearMonth} (a month) and {@link Year} (a year).
+ *
+ * @param conditions one condition per group or column, in the order given; never null, names unique
  */
 public record BatchRequest(List<Condition> conditions) {
     public BatchRequest {
@@ -33,7 +54,7 @@ public record BatchRequest(List<Condition> conditions) {
         }
     }
 
-    /** The request that selects every file of an asset as one batch. */
+    /** The request that selects all of an asset (every file, every row) as one batch. */
     public static BatchRequest all() {
         return new BatchRequest(List.of());
     }
@@ -71,14 +92,77 @@ public record BatchRequest(List<Condition> conditions) {
         return all().andRange(group, from, to);
     }
 
+    /**
+     * A request for one value of a group or column, written as text by its type: a {@link LocalDate} (a
+     * day, {@code 2024-01-31}), {@link YearMonth} (a month, {@code 2024-01}), {@link Year} (a year, {@code
+     * 2024}), {@link LocalDateTime} ({@code 2024-01-31T10:15}), a {@link Number} ({@code 42}, {@code 2.5};
+     * never with an exponent), a {@link Boolean} ({@code true}) or a {@link String} (as is). On a file asset
+     * the group's value must equal it; on a table asset a day, month or year selects every row of that
+     * period in a date or timestamp column (see the {@linkplain BatchRequest class documentation}).
+     *
+     * <pre>{@code
+     * orders.batch(BatchRequest.partition("created_at", LocalDate.of(2024, 1, 31)));  // that day's orders
+     * events.batch(BatchRequest.partition("day", LocalDate.of(2024, 1, 31)));         // files of {day} 2024-01-31
+     * }</pre>
+     *
+     * @param column the group or column, never null
+     * @param value the value, never null
+     * @throws IllegalArgumentException when {@code value} is of another type, or a number that is not finite
+     */
+    public static BatchRequest partition(String column, Object value) {
+        return all().and(column, value);
+    }
+
+    /**
+     * A request for the values of a group or column from {@code from} to {@code to}, both included, each
+     * written as {@link #partition(String, Object)} writes a value. On a table asset, a range of days,
+     * months or years covers both ends' periods entirely: {@code partition("created_at", YearMonth.of(2024,
+     * 1), YearMonth.of(2024, 3))} selects January to March.
+     *
+     * @param column the group or column, never null
+     * @param from the least value, never null
+     * @param to the greatest value, never null
+     * @throws IllegalArgumentException when a value is of a type {@link #partition(String, Object)} does not
+     *     take, when the two are of different kinds (a {@link LocalDate} and a {@link YearMonth}; any two
+     *     {@link Number}s are one kind), or when {@code to} is before {@code from}
+     */
+    public static BatchRequest partition(String column, Object from, Object to) {
+        return all().andRange(column, from, to);
+    }
+
     /** This request, also asking {@code group} to equal {@code value} (neither null). */
     public BatchRequest and(String group, String value) {
         return with(new Condition(group, value, value));
     }
 
+    /**
+     * This request, also asking {@code group} to equal {@code value}, written as {@link #partition(String,
+     * Object)} writes it: {@code partition("day", LocalDate.of(2024, 1, 31)).and("region", "eu")}.
+     *
+     * @param group the group or column, never null
+     * @param value the value, never null
+     * @throws IllegalArgumentException when {@code value} is of a type {@link #partition(String, Object)}
+     *     does not take
+     */
+    public BatchRequest and(String group, Object value) {
+        String text = PartitionValues.text(value, "value");
+        return with(new Condition(group, text, text));
+    }
+
     /** This request, also asking {@code group} to lie in {@code [from, to]} (none null). */
     public BatchRequest andRange(String group, String from, String to) {
         return with(new Condition(group, from, to));
+    }
+
+    /**
+     * This request, also asking {@code group} to lie in {@code [from, to]}, written as {@link
+     * #partition(String, Object, Object)} writes them.
+     *
+     * @throws IllegalArgumentException as {@link #partition(String, Object, Object)} does
+     */
+    public BatchRequest andRange(String group, Object from, Object to) {
+        PartitionValues.checkRange(group, from, to);
+        return with(new Condition(group, PartitionValues.text(from, "from"), PartitionValues.text(to, "to")));
     }
 
     private BatchRequest with(Condition condition) {
@@ -103,7 +187,7 @@ public record BatchRequest(List<Condition> conditions) {
         return out;
     }
 
-    /** Whether files with these group values belong to the batch; an absent group does not match. */
+    /** Whether files with these group values belong to a file asset's batch; an absent group does not match. */
     boolean matches(Map<String, String> groups) {
         for (Condition c : conditions) {
             String value = groups.get(c.group());

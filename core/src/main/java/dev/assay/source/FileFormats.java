@@ -58,7 +58,7 @@ public final class FileFormats {
     /**
      * Reads each batch in the format its files' extensions name, through the {@link FileFormatProvider}s
      * on the class path, with chosen formats replaced (e.g. CSV with a semicolon delimiter). A {@link
-     * DataAsset} with this format matches only files of a known format. Immutable and thread-safe.
+     * FileAsset} with this format matches only files of a known format. Immutable and thread-safe.
      */
     public static final class ByExtension implements FileFormat {
         private final Map<String, FileFormat> overrides;

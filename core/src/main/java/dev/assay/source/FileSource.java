@@ -11,14 +11,14 @@ import java.util.Map;
  * files are seen. Immutable and thread-safe.
  *
  * <pre>{@code
- * DataSource files = FileSource.folder(Path.of("data"));
- * DataAsset trips = files.asset("trips", "raw/trips/year={year}/month={month}/*.parquet");
+ * FileDataSource files = FileSource.folder(Path.of("data"));
+ * FileAsset trips = files.asset("trips", "raw/trips/year={year}/month={month}/*.parquet");
  * Batch latest = trips.latestBatch();
  * }</pre>
  *
  * <p>See {@code docs/files.md}.
  */
-public final class FileSource implements DataSource {
+public final class FileSource implements FileDataSource {
     private final FileStore store;
 
     private FileSource(FileStore store) {
@@ -59,10 +59,10 @@ public final class FileSource implements DataSource {
      * @see #asset(String, String, FileFormat)
      */
     @Override
-    public DataAsset asset(String name, String pattern) {
+    public FileAsset asset(String name, String pattern) {
         requireNonNull(name, "name is null");
         requireNonNull(pattern, "pattern is null");
-        return new DataAsset(store, name, FilePattern.compile(pattern), FileFormats.byExtension());
+        return new FileAsset(store, name, FilePattern.compile(pattern), FileFormats.byExtension());
     }
 
     /**
@@ -79,11 +79,11 @@ public final class FileSource implements DataSource {
      * @throws dev.assay.error.AssayException with {@code INVALID_CONFIGURATION} for a malformed pattern
      */
     @Override
-    public DataAsset asset(String name, String pattern, FileFormat format) {
+    public FileAsset asset(String name, String pattern, FileFormat format) {
         requireNonNull(name, "name is null");
         requireNonNull(pattern, "pattern is null");
         requireNonNull(format, "format is null");
-        return new DataAsset(store, name, FilePattern.compile(pattern), format);
+        return new FileAsset(store, name, FilePattern.compile(pattern), format);
     }
 
     @Override

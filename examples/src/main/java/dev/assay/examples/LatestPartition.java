@@ -4,7 +4,7 @@ import dev.assay.engine.Validator;
 import dev.assay.result.ResultText;
 import dev.assay.result.ValidationResult;
 import dev.assay.source.DataAsset;
-import dev.assay.source.DataSource;
+import dev.assay.source.FileDataSource;
 import dev.assay.source.FileSource;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,14 +23,14 @@ public final class LatestPartition {
     private LatestPartition() {}
 
     /** Validates the latest {@code trips} partition of {@code lake} with the pipeline suite, as of {@code now}. */
-    public static ValidationResult validateLatest(DataSource lake, Instant now) {
+    public static ValidationResult validateLatest(FileDataSource lake, Instant now) {
         DataAsset trips = lake.asset("trips", "trips/year={year}/month={month}/*");
         Validator validator = Validator.create().withClock(Clock.fixed(now, ZoneOffset.UTC));
         return validator.validate(trips.latestBatch(), TripsPipelineStep.suite());
     }
 
     public static void main(String[] args) {
-        DataSource lake = FileSource.at(args.length > 0 ? args[0] : "data/lake", Map.of());
+        FileDataSource lake = FileSource.at(args.length > 0 ? args[0] : "data/lake", Map.of());
         ValidationResult result = validateLatest(lake, Instant.now());
         System.out.print(ResultText.render(result, false));
         System.exit(result.success() ? 0 : 1);

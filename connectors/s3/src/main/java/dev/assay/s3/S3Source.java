@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.assay.error.AssayException;
 import dev.assay.error.ErrorCode;
-import dev.assay.source.DataAsset;
-import dev.assay.source.DataSource;
+import dev.assay.source.FileAsset;
+import dev.assay.source.FileDataSource;
 import dev.assay.source.FileFormat;
 import dev.assay.source.FileSource;
 import java.net.URI;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <pre>{@code
  * S3Source lake = S3Source.bucket("analytics-lake").region("eu-west-1").prefix("raw/");
- * DataAsset trips = lake.asset("trips", "trips/year={year}/month={month}/*.parquet");
+ * FileAsset trips = lake.asset("trips", "trips/year={year}/month={month}/*.parquet");
  * ValidationResult result = Validator.create().validate(trips.latestBatch(), suite);
  * }</pre>
  *
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * releases it. Credentials come from the SDK's default chain unless {@link #profile} or {@link
  * #credentials} says otherwise. See {@code docs/s3.md}.
  */
-public final class S3Source implements DataSource, AutoCloseable {
+public final class S3Source implements FileDataSource, AutoCloseable {
     static final int DEFAULT_ATTEMPTS = 5;
     static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(200);
     static final int DEFAULT_PAGE_SIZE = 1000;
@@ -208,7 +208,7 @@ public final class S3Source implements DataSource, AutoCloseable {
      * @see FileSource#asset(String, String)
      */
     @Override
-    public DataAsset asset(String name, String pattern) {
+    public FileAsset asset(String name, String pattern) {
         return FileSource.of(store).asset(name, pattern);
     }
 
@@ -218,7 +218,7 @@ public final class S3Source implements DataSource, AutoCloseable {
      * @see FileSource#asset(String, String, FileFormat)
      */
     @Override
-    public DataAsset asset(String name, String pattern, FileFormat format) {
+    public FileAsset asset(String name, String pattern, FileFormat format) {
         return FileSource.of(store).asset(name, pattern, format);
     }
 

@@ -12,7 +12,7 @@ import dev.assay.model.ExpectationSuite;
 import dev.assay.result.ValidationResult;
 import dev.assay.source.BatchRequest;
 import dev.assay.source.DataAsset;
-import dev.assay.source.DataSource;
+import dev.assay.source.FileDataSource;
 import dev.assay.source.FileSource;
 import dev.assay.source.FileStore;
 import dev.assay.source.FileStores;
@@ -120,7 +120,7 @@ class S3SourceTest {
         void gzip_csv_under_a_prefix_validates_as_it_does_locally() throws IOException {
             both("lake/trips/year=2024/month=01/a.csv.gz", gzip(trips(0, 2000)));
             both("lake/trips/year=2024/month=02/a.csv.gz", gzip(trips(2000, 100)));
-            DataSource source = S3.source(bucket).prefix("lake/");
+            FileDataSource source = S3.source(bucket).prefix("lake/");
             DataAsset remote = source.asset("trips", "trips/year={year}/month={month}/*.csv.gz");
             DataAsset here =
                     FileSource.folder(local.resolve("lake")).asset("trips", "trips/year={year}/month={month}/*.csv.gz");

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DataAssetTest {
+class FileAssetTest {
     @TempDir
     Path dir;
 
@@ -50,7 +52,7 @@ class DataAssetTest {
         }
     }
 
-    private DataAsset asset(String pattern) {
+    private FileAsset asset(String pattern) {
         return FileSource.folder(dir).asset("trips", pattern, LINES);
     }
 
@@ -187,6 +189,48 @@ class DataAssetTest {
             assertThat(files(batch)).containsExactly("2024-01.csv", "2024-02.csv", "2024-03.csv");
             assertThat(groups(batch)).containsExactly(Map.entry("year", "2024"));
             assertThat(batch.identity().orElseThrow().request()).isEqualTo("{month=01..03, year=2024}");
+        }
+
+        @Test
+        void without_a_request_is_all_of_the_asset() throws IOException {
+            write("a.csv", "b.csv");
+            DataAsset trips = asset("*.csv");
+
+            Batch batch = trips.batch();
+
+            assertThat(files(batch)).containsExactly("a.csv", "b.csv");
+            assertThat(batch.identity().orElseThrow().request()).isEqualTo("{}");
+        }
+
+        @Test
+        void by_a_day_given_as_a_local_date() throws IOException {
+            write("day=2024-01-30/a.csv", "day=2024-01-31/a.csv", "day=2024-01-31/b.csv", "day=2024-02-01/a.csv");
+
+            Batch batch = asset("day={day}/*.csv").batch(BatchRequest.partition("day", LocalDate.of(2024, 1, 31)));
+
+            assertThat(files(batch)).containsExactly("day=2024-01-31/a.csv", "day=2024-01-31/b.csv");
+            assertThat(groups(batch)).containsExactly(Map.entry("day", "2024-01-31"));
+            assertThat(batch.name()).isEqualTo("trips [day=2024-01-31]");
+        }
+
+        @Test
+        void by_a_range_of_days_given_as_local_dates() throws IOException {
+            write("2023-12-31.csv", "2024-01-01.csv", "2024-01-15.csv", "2024-01-31.csv", "2024-02-01.csv");
+
+            Batch batch = asset("{day}.csv")
+                    .batch(BatchRequest.partition("day", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31)));
+
+            assertThat(files(batch)).containsExactly("2024-01-01.csv", "2024-01-15.csv", "2024-01-31.csv");
+        }
+
+        @Test
+        void by_a_year_and_a_month_number() throws IOException {
+            write("2023/1.csv", "2024/1.csv", "2024/2.csv");
+
+            Batch batch = asset("{year}/{month}.csv")
+                    .batch(BatchRequest.partition("year", Year.of(2024)).and("month", 1));
+
+            assertThat(files(batch)).containsExactly("2024/1.csv");
         }
 
         @Test
