@@ -20,7 +20,8 @@ enum Dialect {
 
         @Override
         String regexMatch(String expression) {
-            return expression + " ~ ?";
+            // A nondeterministic collation refuses regular expressions; "C" never does.
+            return text(expression) + " ~ ?";
         }
 
         @Override

@@ -95,9 +95,9 @@ class JdbcExpectationCasesTest {
                 }
             }
         });
-        boolean streams = type.contains("regex")
-                || (dialect == Dialect.SQLITE
-                        && (columns.stream().anyMatch(TEMPORAL::contains)
+        boolean streams = (dialect == Dialect.SQLITE
+                        && (type.contains("regex")
+                                || columns.stream().anyMatch(TEMPORAL::contains)
                                 || type.contains("median")
                                 || type.contains("stdev")
                                 || type.contains("quantile")))
