@@ -62,10 +62,11 @@ enum Dialect {
         }
 
         @Override
-        String numberedRows(String columns, String relation) {
+        Sql numberedRows(String columns, Sql relation) {
             // ROW_NUMBER() OVER () numbers rows in no particular order here; a counter follows the scan.
-            return "SELECT " + columns + ", (@assay_row := @assay_row + 1) AS assay_row FROM " + relation
-                    + " CROSS JOIN (SELECT @assay_row := -1) assay_init";
+            return Sql.of("SELECT " + columns + ", (@assay_row := @assay_row + 1) AS assay_row FROM ")
+                    .append(relation)
+                    .append(" CROSS JOIN (SELECT @assay_row := -1) assay_init");
         }
     },
     MYSQL("mysql", "`", 60_000, 4_000, null) {
@@ -277,6 +278,29 @@ enum Dialect {
         return "CAST(" + expression + " AS DOUBLE PRECISION)";
     }
 
+    /**
+     * The UTC day of a date or timestamp column as a DATE (SQLite: the ISO text's first ten characters).
+     *
+     * @param field the column, to tell a timestamp with a time zone
+     */
+    String day(String expression, org.apache.arrow.vector.types.pojo.Field field) {
+        boolean zoned = field.getType() instanceof org.apache.arrow.vector.types.pojo.ArrowType.Timestamp t
+                && t.getTimezone() != null;
+        switch (this) {
+            case SQLITE:
+                return "SUBSTR(" + expression + ", 1, 10)";
+            case POSTGRESQL:
+            case H2:
+                return zoned
+                        ? "CAST(" + expression + " AT TIME ZONE 'UTC' AS DATE)"
+                        : "CAST(" + expression + " AS DATE)";
+            case DUCKDB:
+                return zoned ? "CAST(TIMEZONE('UTC', " + expression + ") AS DATE)" : "CAST(" + expression + " AS DATE)";
+            default:
+                return "CAST(" + expression + " AS DATE)";
+        }
+    }
+
     /** Whether {@link #numberedRows} can number rows in the order a plain SELECT reads them. */
     boolean rowNumbers() {
         return true;
@@ -286,8 +310,9 @@ enum Dialect {
      * A query of {@code columns} of {@code relation} and a column {@code assay_row}: each row's 0-based
      * position in the order a plain SELECT of the relation reads them, which is the order rows stream in.
      */
-    String numberedRows(String columns, String relation) {
-        return "SELECT " + columns + ", ROW_NUMBER() OVER () - 1 AS assay_row FROM " + relation;
+    Sql numberedRows(String columns, Sql relation) {
+        return Sql.of("SELECT " + columns + ", ROW_NUMBER() OVER () - 1 AS assay_row FROM ")
+                .append(relation);
     }
 
     /** The clause that keeps the first {@code rows} rows of a query. */

@@ -6,6 +6,8 @@ import dev.assay.error.AssayException;
 import dev.assay.error.ErrorCode;
 import dev.assay.error.SourceUnavailableException;
 import dev.assay.source.Batch;
+import dev.assay.source.BatchIdentity;
+import dev.assay.source.BatchRequest;
 import dev.assay.source.BatchSink;
 import dev.assay.source.DatasetSchema;
 import dev.assay.source.RecordBatch;
@@ -13,6 +15,7 @@ import dev.assay.source.ScanRequest;
 import dev.assay.source.Split;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -51,24 +54,36 @@ public final class JdbcBatch implements Batch {
     private static final int INITIAL_CAPACITY = 4096;
 
     private static final String QUERY_ALIAS = "assay_query";
+    private static final String BATCH_ALIAS = "assay_batch";
 
     private final JdbcSource source;
     private final String name;
     private final List<String> tableParts;
     private final String sql;
+    private final String asset;
+    private final BatchRequest request;
     private final boolean pushdown;
     private final Object lock = new Object();
     private volatile Relation relation;
 
-    JdbcBatch(JdbcSource source, String name, List<String> tableParts, String sql) {
-        this(source, name, tableParts, sql, true);
-    }
-
-    private JdbcBatch(JdbcSource source, String name, List<String> tableParts, String sql, boolean pushdown) {
+    /**
+     * A batch of the asset {@code asset}: the rows of the table ({@code tableParts}) or query ({@code sql})
+     * that {@code request} selects.
+     */
+    JdbcBatch(
+            JdbcSource source,
+            String name,
+            List<String> tableParts,
+            String sql,
+            String asset,
+            BatchRequest request,
+            boolean pushdown) {
         this.source = source;
         this.name = name;
         this.tableParts = List.copyOf(tableParts);
         this.sql = sql;
+        this.asset = asset;
+        this.request = request;
         this.pushdown = pushdown;
     }
 
@@ -77,7 +92,7 @@ public final class JdbcBatch implements Batch {
      * stays the same.
      */
     public JdbcBatch named(String name) {
-        return new JdbcBatch(source, requireNonNull(name, "name is null"), tableParts, sql, pushdown);
+        return new JdbcBatch(source, requireNonNull(name, "name is null"), tableParts, sql, asset, request, pushdown);
     }
 
     /**
@@ -86,7 +101,7 @@ public final class JdbcBatch implements Batch {
      * wanted.
      */
     public JdbcBatch streamed() {
-        return new JdbcBatch(source, name, tableParts, sql, false);
+        return new JdbcBatch(source, name, tableParts, sql, asset, request, false);
     }
 
     /** True unless {@link #streamed()}: metrics are computed in the database where it can. */
@@ -104,11 +119,17 @@ public final class JdbcBatch implements Batch {
         return pushdown ? new SqlEngine(this, configured) : configured;
     }
 
+    /** The asset, the request and the rows it selects, for the validation result. */
+    @Override
+    public Optional<BatchIdentity> identity() {
+        return Optional.of(new BatchIdentity(asset, request.toString(), List.of(), request.values()));
+    }
+
     /**
      * What the engine needs of the relation, looked up once: its schema, the database's dialect and
-     * identifier quote, and the relation as SQL.
+     * identifier quote, and the batch's rows as SQL (the table, the query, restricted to the request's rows).
      */
-    record Relation(DatasetSchema schema, Dialect dialect, String quote, String sql) {
+    record Relation(DatasetSchema schema, Dialect dialect, String quote, Sql sql) {
         SqlCompiler compiler() {
             return new SqlCompiler(dialect, quote, schema);
         }
@@ -201,11 +222,17 @@ public final class JdbcBatch implements Batch {
                     }
                     fields.add(field);
                 }
-                return new Relation(
-                        new DatasetSchema(fields),
-                        Dialect.of(databaseMetadata.getDatabaseProductName()),
-                        quote(databaseMetadata),
-                        relationSql);
+                DatasetSchema schema = new DatasetSchema(fields);
+                Dialect dialect = Dialect.of(databaseMetadata.getDatabaseProductName());
+                String quote = quote(databaseMetadata);
+                Sql selected = Sql.of(relationSql);
+                if (!request.conditions().isEmpty()) {
+                    Sql where = Partitions.where(request, asset, schema, new SqlCompiler(dialect, quote, schema));
+                    selected = Sql.of("(SELECT * FROM " + relationSql + " WHERE ")
+                            .append(where)
+                            .append(") " + BATCH_ALIAS);
+                }
+                return new Relation(schema, dialect, quote, selected);
             } catch (SQLException e) {
                 throw failure(e, connection, "looking up the columns of");
             }
@@ -241,11 +268,13 @@ public final class JdbcBatch implements Batch {
                 Handle handle = source.open()) {
             Connection connection = handle.getConnection();
             try {
-                String quote = quote(connection.getMetaData());
+                Relation rows = relation();
                 String select = fields.isEmpty()
                         ? "1"
-                        : fields.stream().map(f -> quoted(f.getName(), quote)).collect(Collectors.joining(", "));
-                String statementSql = "SELECT " + select + " FROM " + relation(connection.getMetaData());
+                        : fields.stream()
+                                .map(f -> quoted(f.getName(), rows.quote()))
+                                .collect(Collectors.joining(", "));
+                Sql statementSql = Sql.of("SELECT " + select + " FROM ").append(rows.sql());
                 LOG.debug(
                         "Scanning '{}' of {}: {} columns, fetch size {}",
                         name,
@@ -294,7 +323,7 @@ public final class JdbcBatch implements Batch {
 
     private long scan(
             Connection connection,
-            String statementSql,
+            Sql statementSql,
             int fetchSize,
             int batchRows,
             List<Field> fields,
@@ -319,10 +348,11 @@ public final class JdbcBatch implements Batch {
             }
             try (VectorSchemaRoot root = new VectorSchemaRoot(new ArrayList<>(vectors))) {
                 vectors.clear(); // closed by the root from here on
-                try (Statement statement =
-                        connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        statementSql.text(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                    statementSql.bind(statement);
                     statement.setFetchSize(fetchSize);
-                    try (ResultSet rows = statement.executeQuery(statementSql)) {
+                    try (ResultSet rows = statement.executeQuery()) {
                         long total = 0;
                         long ordinal = 0;
                         boolean more = rows.next();
@@ -350,7 +380,7 @@ public final class JdbcBatch implements Batch {
     }
 
     /** The one exception for a failed statement: the database's message, wrapped once with what failed. */
-    private AssayException failure(SQLException e, Connection connection, String doing) {
+    AssayException failure(SQLException e, Connection connection, String doing) {
         Secrets secrets = source.secrets();
         String message = secrets.mask(e.getMessage());
         SQLException cause = secrets.sanitize(e);

@@ -13,19 +13,22 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * A JDBC database whose tables and queries Assay validates, each as a {@link JdbcBatch} of Arrow record
- * batches streamed through the Arrow engine. Immutable and thread-safe; connections are opened per schema
- * lookup and per scan and closed after it (pass a pooling {@link DataSource} to reuse them).
+ * A JDBC database whose tables, views and queries Assay validates where they live: each is a {@link
+ * JdbcAsset}, whose batches ({@link JdbcBatch}) compute a suite's metrics in the database as aggregate
+ * queries (see {@code docs/jdbc.md}). Immutable and thread-safe; connections are opened per schema lookup,
+ * validation and scan, and closed after it (pass a pooling {@link DataSource} to reuse them).
  *
  * <pre>{@code
  * JdbcSource db = JdbcSource.of("jdbc:postgresql://127.0.0.1:5432/shop", "reader", password);
- * ValidationResult result = Validator.create().validate(db.table("public.orders"), suite);
+ * ValidationResult all = Assay.validate(db.table("public.orders").batch(), suite);
+ * ValidationResult day = Assay.validate(
+ *         db.table("public.orders").batch(BatchRequest.partition("created_at", LocalDate.of(2024, 1, 31))), suite);
  * }</pre>
  *
  * <p>Passwords never appear in {@link #toString()}, messages or logs: they are masked in URLs as {@code
  * password=***}. The JDBC driver is the caller's dependency. See {@code docs/jdbc.md}.
  */
-public final class JdbcSource {
+public final class JdbcSource implements dev.assay.source.DataSource {
     private final Jdbi jdbi;
     private final String description;
     private final Secrets secrets;
@@ -81,25 +84,25 @@ public final class JdbcSource {
      *
      * @param name the name, never null or blank; use {@link #table(String, String)} for names with dots
      */
-    public JdbcBatch table(String name) {
+    public JdbcAsset table(String name) {
         requireNonNull(name, "name is null");
         return table(name, List.of(name.split("\\.", -1)));
     }
 
     /** The table {@code table} of schema {@code schema}, both taken exactly as given (dots included). */
-    public JdbcBatch table(String schema, String table) {
+    public JdbcAsset table(String schema, String table) {
         requireNonNull(schema, "schema is null");
         requireNonNull(table, "table is null");
         return table(schema + "." + table, List.of(schema, table));
     }
 
-    private JdbcBatch table(String name, List<String> parts) {
+    private JdbcAsset table(String name, List<String> parts) {
         if (name.isBlank() || parts.stream().anyMatch(String::isEmpty) || parts.size() > 3) {
             throw new AssayException(
                     ErrorCode.INVALID_CONFIGURATION,
                     "Invalid table name '" + name + "'; expected table, schema.table or catalog.schema.table");
         }
-        return new JdbcBatch(this, name, parts, null);
+        return new JdbcAsset(this, name, parts, null, null, null);
     }
 
     /**
@@ -110,7 +113,7 @@ public final class JdbcSource {
      * @param name the name, never null
      * @param sql the query, never null; not validated until the batch is used
      */
-    public JdbcBatch query(String name, String sql) {
+    public JdbcAsset query(String name, String sql) {
         requireNonNull(name, "name is null");
         requireNonNull(sql, "sql is null");
         String trimmed = sql.strip();
@@ -120,10 +123,15 @@ public final class JdbcSource {
         if (trimmed.isEmpty()) {
             throw new AssayException(ErrorCode.INVALID_CONFIGURATION, "Query '" + name + "' is empty");
         }
-        return new JdbcBatch(this, name, List.of(), trimmed);
+        return new JdbcAsset(this, name, List.of(), trimmed, null, null);
     }
 
     /** Where the database is, for messages: the URL with its password masked. */
+    @Override
+    public String root() {
+        return description;
+    }
+
     String description() {
         return description;
     }

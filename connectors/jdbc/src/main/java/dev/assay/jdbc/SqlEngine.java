@@ -490,8 +490,9 @@ final class SqlEngine implements Engine {
         return Optional.of(new Planned(m, List.of()) {
             @Override
             Object finish(Session session, Sql where) throws SQLException {
-                Sql query = Sql.of("SELECT DISTINCT " + compiler.value(column) + " FROM " + session.relation.sql()
-                                + " WHERE (")
+                Sql query = Sql.of("SELECT DISTINCT " + compiler.value(column) + " FROM ")
+                        .append(session.relation.sql())
+                        .append(" WHERE (")
                         .append(where)
                         .append(") AND " + compiler.quoted(column) + " IS NOT NULL");
                 List<Object[]> rows = session.rows(query, List.of(field));
@@ -505,7 +506,7 @@ final class SqlEngine implements Engine {
 
     /** The Arrow engine's order of distinct values: numbers by value, text by code point, times in order. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static final Comparator<Object> ORDER = (a, b) -> {
+    static final Comparator<Object> ORDER = (a, b) -> {
         if (a instanceof String x && b instanceof String y) {
             return compareCodePoints(x, y);
         }
@@ -602,8 +603,9 @@ final class SqlEngine implements Engine {
                 return List.of(
                         Sql.of("COUNT(*)"),
                         Sql.of("SUM(CASE WHEN ").append(ignored).append(" THEN 1 ELSE 0 END)"),
-                        Sql.of("(SELECT COALESCE(SUM(assay_n), 0) FROM (SELECT COUNT(*) AS assay_n FROM "
-                                        + relation.sql() + " WHERE (")
+                        Sql.of("(SELECT COALESCE(SUM(assay_n), 0) FROM (SELECT COUNT(*) AS assay_n FROM ")
+                                .append(relation.sql())
+                                .append(" WHERE (")
                                 .append(where)
                                 .append(") AND NOT (")
                                 .append(ignored)
@@ -678,7 +680,9 @@ final class SqlEngine implements Engine {
             }
             Sql query = Sql.of("SELECT ")
                     .append(Sql.join(items, ", "))
-                    .append(" FROM " + relation.sql() + " WHERE ")
+                    .append(" FROM ")
+                    .append(relation.sql())
+                    .append(" WHERE ")
                     .append(where);
             try (PreparedStatement statement = prepare(query);
                     ResultSet row = statement.executeQuery()) {
@@ -752,7 +756,7 @@ final class SqlEngine implements Engine {
             Set<String> needed = new LinkedHashSet<>(valueColumns);
             needed.addAll(spec.indexColumns());
             needed.addAll(metric.filter().columns());
-            String inner = relation.dialect()
+            Sql inner = relation.dialect()
                     .numberedRows(
                             String.join(
                                     ", ", needed.stream().map(compiler::quoted).toList()),
@@ -763,13 +767,17 @@ final class SqlEngine implements Engine {
                     String.join(", ", selected.stream().map(compiler::quoted).toList()) + ", " + ROW;
             Sql query;
             if (groupBy == null) {
-                query = Sql.of("SELECT " + outer + " FROM (" + inner + ") assay_rows WHERE (")
+                query = Sql.of("SELECT " + outer + " FROM (")
+                        .append(inner)
+                        .append(") assay_rows WHERE (")
                         .append(where)
                         .append(") AND ")
                         .append(unexpected);
             } else {
                 query = Sql.of("SELECT " + outer + " FROM (SELECT assay_rows.*, COUNT(*) OVER (PARTITION BY " + groupBy
-                                + ") AS assay_n FROM (" + inner + ") assay_rows WHERE (")
+                                + ") AS assay_n FROM (")
+                        .append(inner)
+                        .append(") assay_rows WHERE (")
                         .append(where)
                         .append(") AND NOT (")
                         .append(unexpected)

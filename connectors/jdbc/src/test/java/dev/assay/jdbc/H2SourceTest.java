@@ -56,17 +56,18 @@ class H2SourceTest extends JdbcSourceContract {
         db.execute("CREATE TABLE PLAIN (N BIGINT)");
         db.dropLater("DROP TABLE PLAIN");
 
-        assertThatThrownBy(() -> source.table("plain").schema())
+        assertThatThrownBy(() -> source.table("plain").batch().schema())
                 .isInstanceOf(SourceUnavailableException.class)
                 .hasMessage("Table 'plain' not found in " + db.url
                         + "; did you mean 'PLAIN'? (names are quoted, so case matters)");
-        assertThat(Rows.all(source.table("PLAIN")).rows()).isEmpty();
+        assertThat(Rows.all(source.table("PLAIN").batch()).rows()).isEmpty();
     }
 
     @Test
     void a_query_that_fails_mid_read_frees_its_memory() {
         JdbcSource lazy = JdbcSource.of(db.url + ";LAZY_QUERY_EXECUTION=TRUE");
-        JdbcBatch batch = lazy.query("divide", "SELECT X, 1 / (X - 25000) AS Y FROM SYSTEM_RANGE(1, 30000)");
+        JdbcBatch batch = lazy.query("divide", "SELECT X, 1 / (X - 25000) AS Y FROM SYSTEM_RANGE(1, 30000)")
+                .batch();
         List<Integer> seen = new ArrayList<>();
 
         try (BufferAllocator allocator = new RootAllocator()) {
@@ -87,8 +88,10 @@ class H2SourceTest extends JdbcSourceContract {
         String table = create(TestDatabase.unique("pooled"), "n", "BIGINT");
         db.execute("INSERT INTO " + db.q(table) + " VALUES (7)");
 
-        assertThat(Rows.all(JdbcSource.of(dataSource).table(table)).rows()).containsExactly(List.of(7L));
-        assertThat(Rows.all(JdbcSource.of(Jdbi.create(dataSource)).table(table)).rows())
+        assertThat(Rows.all(JdbcSource.of(dataSource).table(table).batch()).rows())
+                .containsExactly(List.of(7L));
+        assertThat(Rows.all(JdbcSource.of(Jdbi.create(dataSource)).table(table).batch())
+                        .rows())
                 .containsExactly(List.of(7L));
         assertThat(JdbcSource.of(dataSource)).hasToString("JdbcSource[a DataSource (org.h2.jdbcx.JdbcDataSource)]");
     }
@@ -99,7 +102,7 @@ class H2SourceTest extends JdbcSourceContract {
         try (java.sql.Connection owner = java.sql.DriverManager.getConnection(url, "owner", "right-horse")) {
             JdbcSource source = JdbcSource.of(url, "owner", "wrong-horse");
 
-            assertThatThrownBy(() -> source.table("T").schema())
+            assertThatThrownBy(() -> source.table("T").batch().schema())
                     .isInstanceOf(SourceUnavailableException.class)
                     .hasMessage("Cannot connect to " + url + ": Wrong user name or password [28000-252]");
             owner.createStatement().execute("SHUTDOWN");
@@ -112,7 +115,7 @@ class H2SourceTest extends JdbcSourceContract {
     void reads_over_connections_that_start_without_auto_commit() {
         String table = create(TestDatabase.unique("manual"), "n", "BIGINT");
         db.execute("INSERT INTO " + db.q(table) + " VALUES (1), (2)");
-        JdbcBatch batch = JdbcSource.of(db.url + ";AUTOCOMMIT=OFF").table(table);
+        JdbcBatch batch = JdbcSource.of(db.url + ";AUTOCOMMIT=OFF").table(table).batch();
 
         assertThat(Rows.all(batch).rows()).containsExactly(List.of(1L), List.of(2L));
         assertThat(Rows.all(batch).rows()).hasSize(2);

@@ -65,7 +65,7 @@ class JdbcExpectationCasesTest {
         DATABASES.add(db);
         List<ExpectationCases.Case> all = ExpectationCases.all();
         String table = db.load(all.get(0).dataset(), TestDatabase.unique("trips"));
-        JdbcBatch batch = db.source().table(table).named("trips");
+        JdbcBatch batch = db.source().table(table).named("trips").batch();
         return all.stream().map(c -> DynamicTest.dynamicTest(db.kind + ": " + c, () -> check(c, batch)));
     }
 

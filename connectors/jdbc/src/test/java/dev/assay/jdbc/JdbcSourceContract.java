@@ -101,7 +101,7 @@ abstract class JdbcSourceContract {
         String table = create(TestDatabase.unique("types"), columns.toArray(String[]::new));
 
         Map<String, String> actual = new LinkedHashMap<>();
-        List<Field> fields = source.table(table).schema().fields();
+        List<Field> fields = source.table(table).batch().schema().fields();
         for (int c = 0; c < fields.size(); c++) {
             actual.put(columns.get(2 * c + 1), TypeNames.of(fields.get(c)));
         }
@@ -123,7 +123,7 @@ abstract class JdbcSourceContract {
                 "DATE");
         db.execute("INSERT INTO " + db.q(table) + " VALUES (1, 'it''s \"quoted\"', 2.5, '2024-02-29'),"
                 + " (2, NULL, NULL, NULL)");
-        JdbcBatch batch = source.table(table);
+        JdbcBatch batch = source.table(table).batch();
 
         assertThat(batch.schema().fields())
                 .extracting(Field::isNullable)
@@ -136,7 +136,7 @@ abstract class JdbcSourceContract {
 
     @Test
     void reads_rows_in_batches_of_batch_rows_with_increasing_ordinals() {
-        JdbcBatch batch = source.table(numbers(10));
+        JdbcBatch batch = source.table(numbers(10)).batch();
 
         Rows rows = Rows.of(batch, List.of("label", "n"), 3);
 
@@ -148,14 +148,15 @@ abstract class JdbcSourceContract {
 
     @Test
     void counts_rows_when_no_column_is_requested() {
-        JdbcBatch batch = source.table(numbers(7));
+        JdbcBatch batch = source.table(numbers(7)).batch();
 
         assertThat(Rows.of(batch, List.of(), 5).batchSizes()).containsExactly(5, 2);
     }
 
     @Test
     void an_empty_table_has_no_record_batches() {
-        JdbcBatch batch = source.table(create(TestDatabase.unique("empty"), "n", "BIGINT"));
+        JdbcBatch batch = source.table(create(TestDatabase.unique("empty"), "n", "BIGINT"))
+                .batch();
 
         assertThat(Rows.all(batch).batchSizes()).isEmpty();
     }
@@ -165,9 +166,10 @@ abstract class JdbcSourceContract {
         String table = numbers(5);
         String n = db.q("n");
         JdbcBatch batch = source.query(
-                "doubled",
-                "SELECT " + n + ", " + n + " * 2 AS " + db.q("twice") + " FROM " + db.q(table) + " WHERE " + n
-                        + " > 2 ORDER BY " + n + ";");
+                        "doubled",
+                        "SELECT " + n + ", " + n + " * 2 AS " + db.q("twice") + " FROM " + db.q(table) + " WHERE " + n
+                                + " > 2 ORDER BY " + n + ";")
+                .batch();
 
         assertThat(batch.name()).isEqualTo("doubled");
         assertThat(batch.isQuery()).isTrue();
@@ -190,8 +192,8 @@ abstract class JdbcSourceContract {
         db.dropLater("DROP TABLE " + db.q(schema) + "." + db.q(table));
         db.execute("INSERT INTO " + db.q(schema) + "." + db.q(table) + " VALUES (42)");
 
-        assertThat(Rows.all(source.table(schema + "." + table)).rows()).containsExactly(List.of(42L));
-        assertThat(Rows.all(source.table(schema, table)).rows()).containsExactly(List.of(42L));
+        assertThat(Rows.all(source.table(schema + "." + table).batch()).rows()).containsExactly(List.of(42L));
+        assertThat(Rows.all(source.table(schema, table).batch()).rows()).containsExactly(List.of(42L));
     }
 
     /** A schema that exists already, or null when the test creates one. */
@@ -205,27 +207,27 @@ abstract class JdbcSourceContract {
         String table = "x\"; DROP TABLE " + victim + "; --";
         create(table, "a\"b", "BIGINT", "c`d", "VARCHAR(20)", "e'f", "VARCHAR(20)");
         db.execute("INSERT INTO " + db.q(table) + " VALUES (1, 'x''; DROP TABLE y; --', '\"')");
-        JdbcBatch batch = source.table(table);
+        JdbcBatch batch = source.table(table).batch();
 
         assertThat(batch.schema().columnNames()).containsExactly("a\"b", "c`d", "e'f");
         assertThat(Rows.all(batch).rows()).containsExactly(List.of(1L, "x'; DROP TABLE y; --", "\""));
-        assertThat(Rows.all(source.table(victim)).rows()).hasSize(2);
+        assertThat(Rows.all(source.table(victim).batch()).rows()).hasSize(2);
     }
 
     @Test
     void a_missing_table_is_named() {
-        JdbcBatch batch = source.table("no_such_table");
+        JdbcAsset asset = source.table("no_such_table");
 
-        assertThatThrownBy(batch::schema)
+        assertThatThrownBy(asset::batch)
                 .isInstanceOf(SourceUnavailableException.class)
                 .hasMessage("Table 'no_such_table' not found in " + db.url);
     }
 
     @Test
     void a_query_with_a_syntax_error_fails_with_the_databases_message_wrapped_once() {
-        JdbcBatch batch = source.query("bad", "SELECT 1 +");
+        JdbcAsset asset = source.query("bad", "SELECT 1 +");
 
-        AssayException e = catchThrowableOfType(AssayException.class, batch::schema);
+        AssayException e = catchThrowableOfType(AssayException.class, asset::batch);
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
         assertThat(e.getCause()).isInstanceOf(SQLException.class);
@@ -235,7 +237,7 @@ abstract class JdbcSourceContract {
 
     @Test
     void a_requested_column_that_is_not_there_is_named() {
-        JdbcBatch batch = source.table(numbers(1)).named("numbers");
+        JdbcBatch batch = source.table(numbers(1)).named("numbers").batch();
 
         try (BufferAllocator allocator = new RootAllocator()) {
             assertThatThrownBy(() -> batch.splits(new ScanRequest(List.of("m"), allocator, 10)))
@@ -247,7 +249,7 @@ abstract class JdbcSourceContract {
 
     @Test
     void memory_is_freed_when_reading_fails_after_the_first_batch() {
-        JdbcBatch batch = source.table(numbers(50));
+        JdbcBatch batch = source.table(numbers(50)).batch();
         List<Integer> seen = new ArrayList<>();
 
         try (BufferAllocator allocator = new RootAllocator()) {
@@ -273,7 +275,7 @@ abstract class JdbcSourceContract {
         String table = create(TestDatabase.unique("stamps"), "at", timestampType());
         db.execute("INSERT INTO " + db.q(table) + " VALUES ('2024-01-02 03:04:05.123456')");
 
-        assertThat(Rows.all(source.table(table)).rows())
+        assertThat(Rows.all(source.table(table).batch()).rows())
                 .containsExactly(List.of(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_000)));
     }
 
@@ -291,7 +293,7 @@ abstract class JdbcSourceContract {
         String table = create(TestDatabase.unique("decimals"), "d", "DECIMAL(12,2)");
         db.execute("INSERT INTO " + db.q(table) + " VALUES (1234567890.12), (-0.5)");
 
-        assertThat(Rows.all(source.table(table)).rows())
+        assertThat(Rows.all(source.table(table).batch()).rows())
                 .containsExactly(List.of(new BigDecimal("1234567890.12")), List.of(new BigDecimal("-0.50")));
     }
 
@@ -300,7 +302,7 @@ abstract class JdbcSourceContract {
         String table = create(TestDatabase.unique("zoned"), "at", ddl);
         db.execute("INSERT INTO " + db.q(table) + " VALUES ('2024-01-02 03:04:05.123456+02:00')");
 
-        assertThat(Rows.all(source.table(table)).rows())
+        assertThat(Rows.all(source.table(table).batch()).rows())
                 .containsExactly(List.of(Instant.parse("2024-01-02T01:04:05.123456Z")));
     }
 
@@ -309,14 +311,14 @@ abstract class JdbcSourceContract {
         String table = create(TestDatabase.unique("times"), "t", ddl);
         db.execute("INSERT INTO " + db.q(table) + " VALUES ('13:14:15.25')");
 
-        assertThat(Rows.all(source.table(table)).rows())
+        assertThat(Rows.all(source.table(table).batch()).rows())
                 .containsExactly(List.of(LocalTime.of(13, 14, 15, 250_000_000)));
     }
 
     @Test
     void validates_a_query_through_the_engine() {
         String table = numbers(9);
-        JdbcBatch batch = source.query("labels", "SELECT * FROM " + db.q(table));
+        JdbcBatch batch = source.query("labels", "SELECT * FROM " + db.q(table)).batch();
         ExpectationSuite suite = ExpectationSuite.named("labels")
                 .column("label", c -> c.notNull())
                 .build();

@@ -26,7 +26,8 @@ class JdbcSourceErrorTest {
             JdbcSource source = JdbcSource.of("jdbc:postgresql://127.0.0.1:1/test?user=u&password=hunter22");
 
             SourceUnavailableException e = catchThrowableOfType(
-                    SourceUnavailableException.class, () -> source.table("t").schema());
+                    SourceUnavailableException.class,
+                    () -> source.table("t").batch().schema());
 
             assertThat(e)
                     .hasMessage("Cannot connect to jdbc:postgresql://127.0.0.1:1/test?user=u&password=***: "
@@ -40,9 +41,9 @@ class JdbcSourceErrorTest {
         void a_missing_driver_is_reported_without_the_password_the_driver_repeats() {
             JdbcSource source = JdbcSource.of("jdbc:nosuchdb://db.example:5/x;user=u;password=hunter22");
 
-            SourceUnavailableException e =
-                    catchThrowableOfType(SourceUnavailableException.class, () -> source.query("q", "SELECT 1")
-                            .schema());
+            SourceUnavailableException e = catchThrowableOfType(
+                    SourceUnavailableException.class,
+                    () -> source.query("q", "SELECT 1").batch().schema());
 
             assertThat(e)
                     .hasMessage("Cannot connect to jdbc:nosuchdb://db.example:5/x;user=u;password=***: "
@@ -55,7 +56,7 @@ class JdbcSourceErrorTest {
             JdbcSource source = JdbcSource.of("jdbc:nosuchdb://u:hunter22@db.example/x", "u", "hunter22");
 
             assertThat(source).hasToString("JdbcSource[jdbc:nosuchdb://u:***@db.example/x]");
-            assertThatThrownBy(() -> source.table("t").schema())
+            assertThatThrownBy(() -> source.table("t").batch().schema())
                     .isInstanceOf(SourceUnavailableException.class)
                     .hasMessage("Cannot connect to jdbc:nosuchdb://u:***@db.example/x: "
                             + "No suitable driver found for jdbc:nosuchdb://u:***@db.example/x");
@@ -65,7 +66,7 @@ class JdbcSourceErrorTest {
         void an_unreachable_h2_server_is_reported_too() {
             JdbcSource source = JdbcSource.of("jdbc:h2:tcp://127.0.0.1:1/mem:x", "sa", "hunter22");
 
-            assertThatThrownBy(() -> source.table("t").schema())
+            assertThatThrownBy(() -> source.table("t").batch().schema())
                     .isInstanceOf(SourceUnavailableException.class)
                     .hasMessageStartingWith("Cannot connect to jdbc:h2:tcp://127.0.0.1:1/mem:x: Connection is broken:")
                     .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("hunter22"));
@@ -83,13 +84,17 @@ class JdbcSourceErrorTest {
         }
 
         @Test
-        void a_batch_names_its_relation_and_the_masked_url() {
+        void an_asset_names_its_relation_and_the_masked_url() {
             JdbcSource source = JdbcSource.of("jdbc:h2:mem:x;PASSWORD=s3cret");
 
+            assertThat(source).hasToString("JdbcSource[jdbc:h2:mem:x;PASSWORD=***]");
+            assertThat(source.root()).isEqualTo("jdbc:h2:mem:x;PASSWORD=***");
             assertThat(source.table("sales.orders"))
-                    .hasToString("JdbcBatch[table sales.orders of jdbc:h2:mem:x;PASSWORD=***]");
+                    .hasToString("JdbcAsset[sales.orders of jdbc:h2:mem:x;PASSWORD=***]");
             assertThat(source.query("recent", "SELECT 1").named("r"))
-                    .hasToString("JdbcBatch[query r of jdbc:h2:mem:x;PASSWORD=***]");
+                    .hasToString("JdbcAsset[r of jdbc:h2:mem:x;PASSWORD=***]");
+            assertThat(source.query("recent", "SELECT 1").batch())
+                    .hasToString("JdbcBatch[query recent of jdbc:h2:mem:x;PASSWORD=***]");
         }
     }
 
@@ -99,16 +104,17 @@ class JdbcSourceErrorTest {
         void a_table_name_with_an_empty_part_is_rejected() {
             JdbcSource source = JdbcSource.of("jdbc:h2:mem:x");
 
-            assertThatThrownBy(() -> source.table("sales."))
+            assertThatThrownBy(() -> source.table("sales.").batch())
                     .isInstanceOf(AssayException.class)
                     .hasMessage("Invalid table name 'sales.'; expected table, schema.table or catalog.schema.table");
-            assertThatThrownBy(() -> source.table("a.b.c.d"))
+            assertThatThrownBy(() -> source.table("a.b.c.d").batch())
                     .hasMessage("Invalid table name 'a.b.c.d'; expected table, schema.table or catalog.schema.table");
         }
 
         @Test
         void an_empty_query_is_rejected() {
-            assertThatThrownBy(() -> JdbcSource.of("jdbc:h2:mem:x").query("q", " ; "))
+            assertThatThrownBy(() ->
+                            JdbcSource.of("jdbc:h2:mem:x").query("q", " ; ").batch())
                     .isInstanceOf(AssayException.class)
                     .hasMessage("Query 'q' is empty");
         }

@@ -60,7 +60,7 @@ class MariaDbSourceTest extends JdbcSourceContract {
         String table = create(TestDatabase.unique("unsigned"), "n", "BIGINT UNSIGNED");
         db.execute("INSERT INTO " + db.q(table) + " VALUES (18446744073709551615), (0)");
 
-        assertThat(Rows.all(source.table(table)).rows())
+        assertThat(Rows.all(source.table(table).batch()).rows())
                 .containsExactly(List.of(new BigDecimal("18446744073709551615")), List.of(BigDecimal.ZERO));
     }
 

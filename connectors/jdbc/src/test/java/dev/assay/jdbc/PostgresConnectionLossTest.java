@@ -20,7 +20,8 @@ class PostgresConnectionLossTest {
     void a_connection_dropped_mid_read_is_a_source_failure_and_frees_memory() {
         String url = System.getenv(TestDatabase.POSTGRES_ENV);
         JdbcBatch batch = JdbcSource.of(url)
-                .query("endless", "SELECT pg_backend_pid() AS pid, g FROM generate_series(1, 1000000) g");
+                .query("endless", "SELECT pg_backend_pid() AS pid, g FROM generate_series(1, 1000000) g")
+                .batch();
         List<Integer> seen = new ArrayList<>();
 
         try (TestDatabase admin = TestDatabase.postgres();

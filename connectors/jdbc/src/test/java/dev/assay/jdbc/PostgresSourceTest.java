@@ -47,9 +47,9 @@ class PostgresSourceTest extends JdbcSourceContract {
     @Test
     void a_query_with_two_columns_of_one_name_is_rejected() {
         // PostgreSQL, unlike H2 or SQLite, keeps both names in a subquery.
-        JdbcBatch batch = source.query("twice", "SELECT 1 AS a, 2 AS a");
+        JdbcAsset asset = source.query("twice", "SELECT 1 AS a, 2 AS a");
 
-        assertThatThrownBy(batch::schema)
+        assertThatThrownBy(asset::batch)
                 .isInstanceOf(AssayException.class)
                 .hasMessage("Query 'twice' has more than one column named 'a'; give each column a unique alias");
     }
@@ -60,7 +60,7 @@ class PostgresSourceTest extends JdbcSourceContract {
         db.execute("CREATE VIEW " + db.q(view) + " AS SELECT 1 / (n - 3) AS x FROM generate_series(1, 5) n");
         db.dropLater("DROP VIEW " + db.q(view));
 
-        assertThatThrownBy(() -> Rows.all(source.table(view)))
+        assertThatThrownBy(() -> Rows.all(source.table(view).batch()))
                 .isInstanceOf(SourceUnavailableException.class)
                 .hasMessage("Cannot read table '" + view + "' in " + db.url + ": ERROR: division by zero");
     }

@@ -92,8 +92,8 @@ class SqlPushdownTest {
         String small = db.load(numbers(100), TestDatabase.unique("small"));
         String large = db.load(numbers(20_000), TestDatabase.unique("large"));
 
-        ValidationResult onSmall = VALIDATOR.validate(source.table(small), PASSING);
-        ValidationResult onLarge = VALIDATOR.validate(source.table(large), PASSING);
+        ValidationResult onSmall = VALIDATOR.validate(source.table(small).batch(), PASSING);
+        ValidationResult onLarge = VALIDATOR.validate(source.table(large).batch(), PASSING);
 
         assertThat(onSmall.success()).as(ResultJson.toJson(onSmall)).isTrue();
         assertThat(onLarge.success()).as(ResultJson.toJson(onLarge)).isTrue();
@@ -110,7 +110,9 @@ class SqlPushdownTest {
     @MethodSource("databases")
     void a_failed_check_fetches_at_most_its_sample_of_rows(String kind) {
         TestDatabase db = open(kind);
-        JdbcBatch batch = db.source().table(db.load(numbers(5_000), TestDatabase.unique("failing")));
+        JdbcBatch batch = db.source()
+                .table(db.load(numbers(5_000), TestDatabase.unique("failing")))
+                .batch();
         ExpectationSuite suite = ExpectationSuite.named("failing")
                 .expect(column("amount").between(0, 10)) // most rows break it
                 .expect(column("word").notInSet("beta")) // a quarter break it
@@ -187,7 +189,9 @@ class SqlPushdownTest {
     @MethodSource("databases")
     void row_conditions_keep_the_rows_the_arrow_engine_keeps(String kind) {
         TestDatabase db = open(kind);
-        JdbcBatch batch = db.source().table(db.load(edges(), TestDatabase.unique("edges")));
+        JdbcBatch batch = db.source()
+                .table(db.load(edges(), TestDatabase.unique("edges")))
+                .batch();
         ExpectationSuite.Builder builder = ExpectationSuite.named("conditions");
         for (String condition : CONDITIONS) {
             builder.expect(table().rowCountBetween(0, 100).where(RowFilter.parse(condition)));
