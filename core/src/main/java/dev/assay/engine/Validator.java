@@ -78,12 +78,13 @@ public final class Validator {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         DatasetSchema schema = batch.schema();
+        List<String> rowIds = batch.rowIdColumns();
         List<Expectation> expectations = suite.expectations();
         ExpectationResult[] results = new ExpectationResult[expectations.size()];
         Set<Metric<?>> metrics = new LinkedHashSet<>();
         for (int i = 0; i < expectations.size(); i++) {
             Expectation e = expectations.get(i);
-            ResultFormat format = formatOf(e);
+            ResultFormat format = formatOf(e, rowIds);
             try {
                 checkColumns(e, format, schema, batch.name());
                 metrics.addAll(e.metrics(format));
@@ -106,7 +107,7 @@ public final class Validator {
                 continue;
             }
             Expectation e = expectations.get(i);
-            ResultFormat format = formatOf(e);
+            ResultFormat format = formatOf(e, rowIds);
             try {
                 results[i] = e.evaluate(values, format);
             } catch (RuntimeException ex) {
@@ -121,7 +122,7 @@ public final class Validator {
                     continue;
                 }
                 Optional<String> source =
-                        sourceOf(expectations.get(i).metrics(formatOf(expectations.get(i))), run.sources());
+                        sourceOf(expectations.get(i).metrics(formatOf(expectations.get(i), rowIds)), run.sources());
                 if (source.isPresent()) {
                     sources.put(i, source.get());
                 }
@@ -158,8 +159,18 @@ public final class Validator {
         return found.isEmpty() ? Optional.empty() : Optional.of(String.join("+", found));
     }
 
-    private ResultFormat formatOf(Expectation e) {
-        return e.options().resultFormat().orElse(resultFormat);
+    /**
+     * The expectation's result format, or the validator's; where it lists unexpected rows by index and names
+     * no index columns, the batch's row ids (a table's primary key) identify them.
+     */
+    private ResultFormat formatOf(Expectation e, List<String> rowIds) {
+        ResultFormat format = e.options().resultFormat().orElse(resultFormat);
+        if (!rowIds.isEmpty()
+                && format.unexpectedIndexColumnNames().isEmpty()
+                && format.includes(ResultFormat.Level.SUMMARY)) {
+            return format.withUnexpectedIndexColumnNames(rowIds);
+        }
+        return format;
     }
 
     private static void checkColumns(Expectation e, ResultFormat format, DatasetSchema schema, String batchName) {

@@ -33,7 +33,12 @@ final class RowEvaluation {
             index.add(row.index().isEmpty() ? (Object) row.rowIndex() : row.index());
         }
         ResultDetails.Counts counts = new ResultDetails.Counts(r.elementCount(), r.missingCount(), r.unexpectedCount());
-        ResultDetails details = new ResultDetails(Optional.empty(), Optional.of(counts), values, index, Map.of());
+        // The query that lists every unexpected row belongs with the complete list, as in GX.
+        Optional<String> query = format.includes(ResultFormat.Level.COMPLETE) && r.unexpectedCount() > 0
+                ? r.indexQuery()
+                : Optional.empty();
+        ResultDetails details =
+                new ResultDetails(Optional.empty(), Optional.of(counts), values, index, Map.of(), query);
         String reason = String.format(
                 Locale.ROOT,
                 "%d of %d %s (%s%%) %s%s",

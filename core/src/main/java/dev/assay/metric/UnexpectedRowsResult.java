@@ -12,11 +12,24 @@ import java.util.Map;
  * @param missingCount rows skipped because their value was null (or ignored by {@code ignore_row_if})
  * @param unexpectedCount rows that broke the expectation
  * @param samples the first unexpected rows in data order, at most the sample limit
+ * @param indexQuery a query that returns every unexpected row, for an engine that can give one (the SQL
+ *     engine: GX's {@code unexpected_index_query}); empty otherwise
  */
 public record UnexpectedRowsResult(
-        long elementCount, long missingCount, long unexpectedCount, List<UnexpectedRow> samples) {
+        long elementCount,
+        long missingCount,
+        long unexpectedCount,
+        List<UnexpectedRow> samples,
+        java.util.Optional<String> indexQuery) {
     public UnexpectedRowsResult {
         samples = List.copyOf(requireNonNull(samples, "samples is null"));
+        requireNonNull(indexQuery, "indexQuery is null");
+    }
+
+    /** A result without an index query. */
+    public UnexpectedRowsResult(
+            long elementCount, long missingCount, long unexpectedCount, List<UnexpectedRow> samples) {
+        this(elementCount, missingCount, unexpectedCount, samples, java.util.Optional.empty());
     }
 
     /**

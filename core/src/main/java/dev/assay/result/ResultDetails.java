@@ -17,18 +17,32 @@ import java.util.Optional;
  * @param unexpectedIndex for each unexpected value, its row: a 0-based row number, or a map of index
  *     column values
  * @param extra further named details (e.g. which quantiles failed), in order
+ * @param unexpectedIndexQuery a query that returns every unexpected row, where the engine gives one (GX's
+ *     {@code unexpected_index_query}, shown in COMPLETE results)
  */
 public record ResultDetails(
         Optional<Object> observedValue,
         Optional<Counts> counts,
         List<Object> unexpectedValues,
         List<Object> unexpectedIndex,
-        Map<String, Object> extra) {
+        Map<String, Object> extra,
+        Optional<String> unexpectedIndexQuery) {
     /** No details. */
     public static final ResultDetails EMPTY =
             new ResultDetails(Optional.empty(), Optional.empty(), List.of(), List.of(), Map.of());
 
+    /** Details without an index query. */
+    public ResultDetails(
+            Optional<Object> observedValue,
+            Optional<Counts> counts,
+            List<Object> unexpectedValues,
+            List<Object> unexpectedIndex,
+            Map<String, Object> extra) {
+        this(observedValue, counts, unexpectedValues, unexpectedIndex, extra, Optional.empty());
+    }
+
     public ResultDetails {
+        requireNonNull(unexpectedIndexQuery, "unexpectedIndexQuery is null");
         requireNonNull(observedValue, "observedValue is null");
         requireNonNull(counts, "counts is null");
         // Unexpected values may be null (a null is the unexpected value of a not-null check).
@@ -46,7 +60,7 @@ public record ResultDetails(
     public ResultDetails with(String key, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(extra);
         more.put(key, value);
-        return new ResultDetails(observedValue, counts, unexpectedValues, unexpectedIndex, more);
+        return new ResultDetails(observedValue, counts, unexpectedValues, unexpectedIndex, more, unexpectedIndexQuery);
     }
 
     /**

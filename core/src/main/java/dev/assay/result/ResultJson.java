@@ -211,6 +211,7 @@ public final class ResultJson {
                 out.put("unexpected_list", plain(details.unexpectedValues()));
             }
             out.put("unexpected_index_list", plain(details.unexpectedIndex()));
+            details.unexpectedIndexQuery().ifPresent(q -> out.put("unexpected_index_query", q));
         }
     }
 

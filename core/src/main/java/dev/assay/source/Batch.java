@@ -52,6 +52,17 @@ public interface Batch {
     }
 
     /**
+     * The columns that identify a row, such as a table's primary key: the {@code
+     * unexpected_index_column_names} of SUMMARY and COMPLETE results that name none, so that their
+     * unexpected rows are listed by key rather than by position.
+     *
+     * @return the columns, never null; empty (the default) when the batch has none
+     */
+    default List<String> rowIdColumns() {
+        return List.of();
+    }
+
+    /**
      * The engine that validates this batch, given the engine the validator is configured with. A batch
      * whose data can compute metrics where it lives (a database table) returns an engine that pushes
      * them there and hands {@code configured} what it cannot; by default {@code configured} itself.

@@ -126,6 +126,12 @@ public final class ExpectationCases {
      */
     public static void assertSameResult(JsonNode actual, JsonNode expected) {
         assertThat(actual.get("success")).as("success").isEqualTo(expected.get("success"));
+        if (actual.get("result") instanceof com.fasterxml.jackson.databind.node.ObjectNode result
+                && !expected.path("result").has("unexpected_index_query")) {
+            // Only engines that read where the data lives can say how to list the rows again.
+            actual = actual.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) actual.get("result")).remove("unexpected_index_query");
+        }
         assertThat(sameValues(actual.get("result"), expected.get("result")))
                 .as("result%n  got      %s%n  expected %s", actual.get("result"), expected.get("result"))
                 .isTrue();

@@ -129,7 +129,7 @@ public final class JdbcBatch implements Batch {
      * What the engine needs of the relation, looked up once: its schema, the database's dialect and
      * identifier quote, and the batch's rows as SQL (the table, the query, restricted to the request's rows).
      */
-    record Relation(DatasetSchema schema, Dialect dialect, String quote, Sql sql) {
+    record Relation(DatasetSchema schema, Dialect dialect, String quote, Sql sql, List<String> primaryKey) {
         SqlCompiler compiler() {
             return new SqlCompiler(dialect, quote, schema);
         }
@@ -232,13 +232,56 @@ public final class JdbcBatch implements Batch {
                             .append(where)
                             .append(") " + BATCH_ALIAS);
                 }
-                return new Relation(schema, dialect, quote, selected);
+                return new Relation(schema, dialect, quote, selected, primaryKey(databaseMetadata, schema));
             } catch (SQLException e) {
                 throw failure(e, connection, "looking up the columns of");
             }
         } catch (SQLException e) {
             throw failure(e, null, "looking up the columns of");
         }
+    }
+
+    /**
+     * The table's primary key columns in key order, per the driver's metadata; empty for a query, a table
+     * without one, or a driver that cannot tell.
+     */
+    private List<String> primaryKey(DatabaseMetaData metadata, DatasetSchema schema) {
+        if (sql != null) {
+            return List.of();
+        }
+        String table = tableParts.get(tableParts.size() - 1);
+        String catalog = tableParts.size() == 3 ? tableParts.get(0) : null;
+        String schemaName = tableParts.size() >= 2 ? tableParts.get(tableParts.size() - 2) : null;
+        java.util.SortedMap<Short, String> key = new java.util.TreeMap<>();
+        // MariaDB and MySQL call a schema a catalog: try the one, then the other.
+        List<String[]> places = schemaName == null || catalog != null
+                ? List.<String[]>of(new String[] {catalog, schemaName})
+                : List.<String[]>of(new String[] {null, schemaName}, new String[] {schemaName, null});
+        for (String[] place : places) {
+            try (ResultSet columns = metadata.getPrimaryKeys(place[0], place[1], table)) {
+                while (columns.next()) {
+                    key.put(columns.getShort("KEY_SEQ"), columns.getString("COLUMN_NAME"));
+                }
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug(
+                        "Cannot look up the primary key of '{}': {}",
+                        name,
+                        source.secrets().mask(e.getMessage()));
+                return List.of();
+            }
+            if (!key.isEmpty()) {
+                break;
+            }
+        }
+        List<String> columns = List.copyOf(key.values());
+        // A key the driver reports in another case than the columns is of no use to name rows.
+        return columns.stream().allMatch(c -> schema.find(c).isPresent()) ? columns : List.of();
+    }
+
+    /** The table's primary key: its values name unexpected rows in SUMMARY and COMPLETE results. */
+    @Override
+    public List<String> rowIdColumns() {
+        return relation().primaryKey();
     }
 
     /** The relation as SQL: the quoted table name, or the query as an aliased subquery. */

@@ -54,6 +54,59 @@ record Sql(String text, List<Object> parameters) {
         }
     }
 
+    /**
+     * The text with every parameter written in as a literal, for a person to read and run: GX's {@code
+     * unexpected_index_query}. Never executed by Assay, which always binds.
+     */
+    String inlined(Dialect dialect) {
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                out.append(c);
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+                out.append(c);
+            } else if (c == '?' && next < parameters.size()) {
+                out.append(literal(parameters.get(next++), dialect));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String literal(Object value, Dialect dialect) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString().toUpperCase(java.util.Locale.ROOT);
+        }
+        if (value instanceof java.time.LocalDate) {
+            return "DATE '" + value + "'";
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return "TIMESTAMP '" + t.toLocalDate() + " " + t.toLocalTime() + "'";
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return "TIMESTAMP WITH TIME ZONE '" + t.toLocalDate() + " " + t.toLocalTime() + t.getOffset() + "'";
+        }
+        if (value instanceof java.time.LocalTime) {
+            return "TIME '" + value + "'";
+        }
+        String text = value.toString().replace("'", "''");
+        if (dialect == Dialect.MARIADB || dialect == Dialect.MYSQL) {
+            text = text.replace("\\", "\\\\"); // a backslash escapes in their string literals
+        }
+        return "'" + text + "'";
+    }
+
     /** Joins pieces with {@code separator} between them. */
     static Sql join(List<Sql> pieces, String separator) {
         StringBuilder text = new StringBuilder();

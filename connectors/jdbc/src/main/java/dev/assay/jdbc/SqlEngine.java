@@ -573,11 +573,12 @@ final class SqlEngine implements Engine {
             @Override
             Object finish(Session session, Sql where) throws SQLException {
                 long unexpectedCount = count(2);
-                List<UnexpectedRow> samples =
-                        unexpectedCount == 0 || m.samples().limit() == 0
-                                ? List.of()
-                                : session.samples(predicate.columns(), m, where, unexpectedRow, null, predicate);
-                return new UnexpectedRowsResult(count(0), count(1), unexpectedCount, samples);
+                if (unexpectedCount == 0) {
+                    return new UnexpectedRowsResult(count(0), count(1), 0, List.of());
+                }
+                Samples samples = session.samples(predicate.columns(), m, where, unexpectedRow, null, predicate);
+                return new UnexpectedRowsResult(
+                        count(0), count(1), unexpectedCount, samples.rows(), Optional.of(samples.query()));
             }
         });
     }
@@ -615,14 +616,21 @@ final class SqlEngine implements Engine {
             @Override
             Object finish(Session session, Sql where) throws SQLException {
                 long unexpectedCount = count(2);
-                List<UnexpectedRow> samples =
-                        unexpectedCount == 0 || m.samples().limit() == 0
-                                ? List.of()
-                                : session.samples(keys, m, where, ignored, groupBy, null);
-                return new UnexpectedRowsResult(count(0), count(1), unexpectedCount, samples);
+                if (unexpectedCount == 0) {
+                    return new UnexpectedRowsResult(count(0), count(1), 0, List.of());
+                }
+                Samples samples = session.samples(keys, m, where, ignored, groupBy, null);
+                return new UnexpectedRowsResult(
+                        count(0), count(1), unexpectedCount, samples.rows(), Optional.of(samples.query()));
             }
         });
     }
+
+    /**
+     * The first unexpected rows, and the query a person can run to list them all (GX's {@code
+     * unexpected_index_query}).
+     */
+    private record Samples(List<UnexpectedRow> rows, String query) {}
 
     /** Samples need row numbers in data order, unless none are asked for. */
     private static boolean samplesPossible(dev.assay.metric.SampleSpec samples, SqlCompiler compiler) {
@@ -738,11 +746,12 @@ final class SqlEngine implements Engine {
         }
 
         /**
-         * The first unexpected rows in data order, at most the sample limit: for a row check, the rows where
-         * {@code unexpected} holds; for duplicates ({@code groupBy} not null), the rows whose key occurs more
-         * than once among those {@code unexpected} (there: the ignored rows) does not exclude.
+         * The first unexpected rows in data order, at most the sample limit (none is read for a limit of 0):
+         * for a row check, the rows where {@code unexpected} holds; for duplicates ({@code groupBy} not null),
+         * the rows whose key occurs more than once among those {@code unexpected} (there: the ignored rows)
+         * does not exclude. With them, the query that lists them all, values written in.
          */
-        List<UnexpectedRow> samples(
+        Samples samples(
                 List<String> valueColumns,
                 Metric<?> metric,
                 Sql where,
@@ -763,6 +772,31 @@ final class SqlEngine implements Engine {
                             relation.sql());
             List<String> selected = new ArrayList<>(valueColumns);
             selected.addAll(spec.indexColumns());
+            String listed = String.join(
+                    ", ",
+                    new LinkedHashSet<>(selected).stream().map(compiler::quoted).toList());
+            Sql all;
+            if (groupBy == null) {
+                all = Sql.of("SELECT " + listed + " FROM ")
+                        .append(relation.sql())
+                        .append(" WHERE (")
+                        .append(where)
+                        .append(") AND ")
+                        .append(unexpected);
+            } else {
+                all = Sql.of("SELECT " + listed + " FROM (SELECT " + listed + ", COUNT(*) OVER (PARTITION BY " + groupBy
+                                + ") AS assay_n FROM ")
+                        .append(relation.sql())
+                        .append(" WHERE (")
+                        .append(where)
+                        .append(") AND NOT (")
+                        .append(unexpected)
+                        .append(")) assay_counted WHERE assay_n > 1");
+            }
+            String indexQuery = all.inlined(relation.dialect());
+            if (spec.limit() == 0) {
+                return new Samples(List.of(), indexQuery);
+            }
             String outer =
                     String.join(", ", selected.stream().map(compiler::quoted).toList()) + ", " + ROW;
             Sql query;
@@ -812,7 +846,7 @@ final class SqlEngine implements Engine {
                 out.add(new UnexpectedRow(
                         rowIndex, value, index.isEmpty() ? Map.of() : Collections.unmodifiableMap(index), false));
             }
-            return out;
+            return new Samples(out, indexQuery);
         }
     }
 }

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.cases.ExpectationCases;
 import dev.assay.engine.Validator;
 import dev.assay.engine.arrow.ArrowEngine;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -66,7 +71,7 @@ class JdbcExpectationCasesTest {
         List<ExpectationCases.Case> all = ExpectationCases.all();
         String table = db.load(all.get(0).dataset(), TestDatabase.unique("trips"));
         JdbcBatch batch = db.source().table(table).named("trips").batch();
-        return all.stream().map(c -> DynamicTest.dynamicTest(db.kind + ": " + c, () -> check(c, batch)));
+        return all.stream().map(c -> DynamicTest.dynamicTest(db.kind + ": " + c, () -> check(c, batch, db)));
     }
 
     private static final Set<String> TEMPORAL = Set.of("day", "pickup", "dropoff");
@@ -106,7 +111,7 @@ class JdbcExpectationCasesTest {
     }
 
     /** The case through SQL pushdown and streamed, each against the case and the Arrow engine in memory. */
-    private static void check(ExpectationCases.Case c, JdbcBatch batch) {
+    private static void check(ExpectationCases.Case c, JdbcBatch batch, TestDatabase db) throws SQLException {
         JsonNode inMemory = ExpectationCases.run(c, VALIDATOR, ExpectationCases.batch(c.dataset(), Integer.MAX_VALUE));
         JsonNode pushedDown = ExpectationCases.run(c, VALIDATOR, batch);
         ExpectationCases.assertSameResult(pushedDown, inMemory);
@@ -114,6 +119,25 @@ class JdbcExpectationCasesTest {
         assertThat(pushedDown.path("metrics_source").asText(null))
                 .as("where the metrics were computed")
                 .isEqualTo(expectedSource(batch, c));
+        JsonNode query = pushedDown.path("result").path("unexpected_index_query");
+        if (!query.isMissingNode()) {
+            // The query lists every unexpected row when run as it is written.
+            try (Connection connection = DriverManager.getConnection(db.url);
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(query.asText())) {
+                int n = 0;
+                while (rows.next()) {
+                    n++;
+                }
+                assertThat(n)
+                        .as(query.asText())
+                        .isEqualTo(pushedDown.at("/result/unexpected_count").asInt());
+            }
+        } else {
+            assertThat(c.expectation().toString().contains("COMPLETE") && "sql".equals(expectedSource(batch, c)))
+                    .as("a complete result of the SQL engine gives the index query: %s", pushedDown)
+                    .isFalse();
+        }
         JsonNode streamed = ExpectationCases.run(c, VALIDATOR, batch.streamed());
         ExpectationCases.assertSameResult(streamed, inMemory);
         assertThat(streamed.get("metrics_source"))

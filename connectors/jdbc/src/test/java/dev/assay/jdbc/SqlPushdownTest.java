@@ -215,4 +215,35 @@ class SqlPushdownTest {
                 .isGreaterThanOrEqualTo(
                         kind.equals("sqlite") ? 50 : suite.expectations().size());
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void unexpected_rows_are_named_by_the_primary_key_and_listed_by_a_query(String kind) throws Exception {
+        TestDatabase db = open(kind);
+        String t = TestDatabase.unique("keyed");
+        db.execute("CREATE TABLE " + db.q(t) + " (" + db.q("code") + " VARCHAR(10) NOT NULL, " + db.q("line")
+                + " BIGINT NOT NULL, " + db.q("v") + " BIGINT, PRIMARY KEY (" + db.q("code") + ", " + db.q("line")
+                + "))");
+        db.dropLater("DROP TABLE " + db.q(t));
+        db.execute("INSERT INTO " + db.q(t) + " VALUES ('a', 1, 5), ('a', 2, 50), ('b', 1, 60), ('b', 2, NULL)");
+        JdbcBatch batch = db.source().table(t).batch();
+        ExpectationSuite suite = ExpectationSuite.named("keyed")
+                .expect(column("v").between(0, 10))
+                .build();
+        Validator complete = Validator.create().withResultFormat(dev.assay.model.ResultFormat.COMPLETE);
+
+        JsonNode pushed = JSON.readTree(ResultJson.toJson(complete.validate(batch, suite)))
+                .at("/results/0/result");
+        JsonNode streamed = JSON.readTree(ResultJson.toJson(complete.validate(batch.streamed(), suite)))
+                .at("/results/0/result");
+
+        assertThat(batch.rowIdColumns()).containsExactly("code", "line");
+        assertThat(pushed.get("unexpected_index_column_names").toString()).isEqualTo("[\"code\",\"line\"]");
+        assertThat(pushed.get("unexpected_index_list").toString())
+                .isEqualTo("[{\"code\":\"a\",\"line\":2},{\"code\":\"b\",\"line\":1}]");
+        assertThat(pushed.get("unexpected_index_query").asText())
+                .startsWith("SELECT " + db.q("v") + ", " + db.q("code") + ", " + db.q("line") + " FROM ");
+        ((ObjectNode) pushed).remove("unexpected_index_query");
+        assertThat(pushed).isEqualTo(streamed);
+    }
 }
