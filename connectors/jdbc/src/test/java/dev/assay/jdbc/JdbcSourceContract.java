@@ -1,5 +1,6 @@
 package dev.assay.jdbc;
 
+import static dev.assay.expectation.Expectations.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -11,7 +12,9 @@ import dev.assay.error.ColumnNotFoundException;
 import dev.assay.error.ErrorCode;
 import dev.assay.error.SourceUnavailableException;
 import dev.assay.model.ExpectationSuite;
+import dev.assay.model.RowFilter;
 import dev.assay.result.ValidationResult;
+import dev.assay.source.BatchRequest;
 import dev.assay.source.ScanRequest;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -211,6 +214,33 @@ abstract class JdbcSourceContract {
 
         assertThat(batch.schema().columnNames()).containsExactly("a\"b", "c`d", "e'f");
         assertThat(Rows.all(batch).rows()).containsExactly(List.of(1L, "x'; DROP TABLE y; --", "\""));
+        assertThat(Rows.all(source.table(victim).batch()).rows()).hasSize(2);
+
+        // Pushed down: names are quoted, values bound, in aggregates, samples, conditions and batch requests.
+        ExpectationSuite suite = ExpectationSuite.named("injection")
+                .expect(column("a\"b").between(0, 10).notNull().unique())
+                .expect(column("c`d")
+                        .inSet("x'; DROP TABLE y; --", "'); DROP TABLE " + victim + "; --")
+                        .lengthBetween(0, 40)
+                        .matches("^x'; DROP")
+                        .distinctValuesInSet("x'; DROP TABLE y; --"))
+                .expect(column("e'f")
+                        .notInSet("' OR '1'='1")
+                        .where(RowFilter.parse("\"c`d\" <> 'x'' OR ''1''=''1' AND \"a\"\"b\" < 5")))
+                .expect(column("c`d").inSet("'; DROP TABLE " + victim + "; --")) // fails: samples are fetched
+                .build();
+        ValidationResult pushed = Validator.create().validate(batch, suite);
+        ValidationResult streamed = Validator.create().validate(batch.streamed(), suite);
+
+        assertThat(pushed.run().engine()).isEqualTo("sql");
+        assertThat(pushed.results()).isEqualTo(streamed.results());
+        assertThat(pushed.statistics().successful())
+                .isEqualTo(suite.expectations().size() - 1);
+        JdbcBatch selected = source.table(table).batch(BatchRequest.of("c`d", "x'; DROP TABLE y; --"));
+        assertThat(Rows.all(selected).rows()).hasSize(1);
+        assertThat(Rows.all(source.table(table).batch(BatchRequest.of("c`d", "x' OR '1'='1")))
+                        .rows())
+                .isEmpty();
         assertThat(Rows.all(source.table(victim).batch()).rows()).hasSize(2);
     }
 

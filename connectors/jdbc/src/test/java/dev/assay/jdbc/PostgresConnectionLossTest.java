@@ -3,7 +3,9 @@ package dev.assay.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assay.engine.Validator;
 import dev.assay.error.SourceUnavailableException;
+import dev.assay.model.ExpectationSuite;
 import dev.assay.source.ScanRequest;
 import dev.assay.source.Split;
 import java.util.ArrayList;
@@ -43,5 +45,44 @@ class PostgresConnectionLossTest {
             assertThat(allocator.getAllocatedMemory()).isZero();
         }
         assertThat(seen).isNotEmpty().allMatch(rows -> rows == 1000);
+    }
+
+    @Test
+    void a_connection_dropped_while_the_database_aggregates_fails_the_validation_and_returns_no_result()
+            throws Exception {
+        String url = System.getenv(TestDatabase.POSTGRES_ENV);
+        // Each row sleeps a millisecond: the aggregate runs for minutes unless its session ends.
+        JdbcBatch batch = JdbcSource.of(url)
+                .query("slow", "SELECT g, pg_sleep(0.001)::text AS s FROM generate_series(1, 200000) g")
+                .batch();
+        ExpectationSuite suite = ExpectationSuite.named("slow")
+                .expect(dev.assay.expectation.Expectations.column("g").notNull())
+                .build();
+        String marker = "pg_sleep(0.001)";
+        try (TestDatabase admin = TestDatabase.postgres()) {
+            Thread killer = new Thread(() -> {
+                for (int i = 0; i < 200; i++) {
+                    // Ends the session running the aggregate (not this one), once it runs.
+                    admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'active'"
+                            + " AND pid <> pg_backend_pid() AND query LIKE '%" + marker + "%' AND query LIKE"
+                            + " 'SELECT COUNT(*)%'");
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            killer.start();
+            try {
+                assertThatThrownBy(() -> Validator.create().validate(batch, suite))
+                        .isInstanceOf(SourceUnavailableException.class)
+                        .hasMessageStartingWith("Lost the connection to " + url + " while validating 'slow': ")
+                        .hasMessageContaining("terminating connection due to administrator command");
+            } finally {
+                killer.interrupt();
+                killer.join();
+            }
+        }
     }
 }
