@@ -246,4 +246,30 @@ class SqlPushdownTest {
         ((ObjectNode) pushed).remove("unexpected_index_query");
         assertThat(pushed).isEqualTo(streamed);
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void a_suite_too_large_for_one_statement_is_split_within_the_dialects_limits(String kind) {
+        TestDatabase db = open(kind);
+        JdbcBatch batch = db.source()
+                .table(db.load(numbers(50), TestDatabase.unique("wide")))
+                .batch();
+        ExpectationSuite.Builder builder = ExpectationSuite.named("wide");
+        for (int i = 0; i < 1_400; i++) {
+            // 1,400 distinct range checks: three select items each, more than any dialect takes at once.
+            builder.expect(column("id").between(-i, 1_000_000 + i));
+        }
+        ExpectationSuite suite = builder.build();
+
+        ValidationResult pushed = VALIDATOR.validate(batch, suite);
+
+        assertThat(pushed.success()).isTrue();
+        assertThat(pushed.run().metricsSources()).hasSize(1_400);
+        assertThat(pushed.run().metricsSources().values()).containsOnly("sql");
+        Dialect dialect = batch.relation().dialect();
+        int statements = (3 * 1_400 + dialect.maxSelectItems() - 1) / dialect.maxSelectItems();
+        assertThat(pushed.run().scans()).isEqualTo(statements).isGreaterThan(1);
+        assertThat(pushed.results())
+                .isEqualTo(VALIDATOR.validate(batch.streamed(), suite).results());
+    }
 }
