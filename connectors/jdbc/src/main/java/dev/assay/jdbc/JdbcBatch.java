@@ -223,7 +223,7 @@ public final class JdbcBatch implements Batch {
                     fields.add(field);
                 }
                 DatasetSchema schema = new DatasetSchema(fields);
-                Dialect dialect = Dialect.of(databaseMetadata.getDatabaseProductName());
+                Dialect dialect = source.dialect(databaseMetadata.getDatabaseProductName());
                 String quote = quote(databaseMetadata);
                 Sql selected = Sql.of(relationSql);
                 if (!request.conditions().isEmpty()) {

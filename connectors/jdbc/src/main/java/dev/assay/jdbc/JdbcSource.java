@@ -32,11 +32,43 @@ public final class JdbcSource implements dev.assay.source.DataSource {
     private final Jdbi jdbi;
     private final String description;
     private final Secrets secrets;
+    /** The dialect to speak, or null to tell by the driver's product name. */
+    private final Dialect dialect;
 
     private JdbcSource(Jdbi jdbi, String description, Secrets secrets) {
+        this(jdbi, description, secrets, null);
+    }
+
+    private JdbcSource(Jdbi jdbi, String description, Secrets secrets, Dialect dialect) {
         this.jdbi = jdbi;
         this.description = description;
         this.secrets = secrets;
+        this.dialect = dialect;
+    }
+
+    /**
+     * This source speaking the SQL dialect {@code name} whatever the driver reports: {@code postgresql}
+     * (also for databases that speak it, such as Redshift or CockroachDB), {@code mariadb}, {@code mysql},
+     * {@code duckdb}, {@code h2}, {@code sqlite}, or {@code ansi} for plain SQL-92 aggregates (text and
+     * everything else streamed). By default the dialect follows the driver's product name, and an unknown
+     * database gets {@code ansi}.
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    public JdbcSource withDialect(String name) {
+        requireNonNull(name, "name is null");
+        for (Dialect d : Dialect.values()) {
+            if (d.label().equals(name)) {
+                return new JdbcSource(jdbi, description, secrets, d);
+            }
+        }
+        throw new IllegalArgumentException("unknown SQL dialect '" + name + "'; one of "
+                + java.util.Arrays.stream(Dialect.values()).map(Dialect::label).toList());
+    }
+
+    /** The dialect set by {@link #withDialect}, else the one the driver's product name tells. */
+    Dialect dialect(String productName) {
+        return dialect != null ? dialect : Dialect.of(productName);
     }
 
     /**

@@ -129,7 +129,10 @@ final class SqlCompiler {
      */
     boolean comparable(String column) {
         Kind kind = kind(column);
-        return kind != Kind.OTHER && !(dialect == Dialect.SQLITE && kind.temporal());
+        return kind != Kind.OTHER
+                && !(dialect == Dialect.SQLITE && kind.temporal())
+                // An unknown database's collation may ignore case or trailing spaces.
+                && !(dialect == Dialect.ANSI && kind == Kind.STRING);
     }
 
     // ---- row filters ----
@@ -280,7 +283,7 @@ final class SqlCompiler {
     }
 
     private Optional<Sql> like(Like like) {
-        if (kind(like.column()) != Kind.STRING || dialect == Dialect.SQLITE) {
+        if (!comparable(like.column()) || kind(like.column()) != Kind.STRING || dialect == Dialect.SQLITE) {
             // SQLite's LIKE ignores the case of ASCII letters.
             return Optional.empty();
         }

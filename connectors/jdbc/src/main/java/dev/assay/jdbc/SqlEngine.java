@@ -151,6 +151,8 @@ final class SqlEngine implements Engine {
                             try {
                                 put(values, p.metric, p.finish(session, where));
                                 sources.put(p.metric, SQL);
+                            } catch (StreamInstead e) {
+                                streamed.add(p.metric);
                             } catch (SQLException e) {
                                 if (JdbcErrors.isConnectionLost(e, connection)) {
                                     throw batch.lostConnection(e, "validating");
@@ -531,7 +533,7 @@ final class SqlEngine implements Engine {
     private Optional<Planned> unexpected(UnexpectedRows m, SqlCompiler compiler, JdbcBatch.Relation relation) {
         RowPredicate predicate = m.predicate();
         Optional<Sql> passes = compiler.passes(predicate);
-        if (passes.isEmpty() || !samplesPossible(m.samples(), compiler)) {
+        if (passes.isEmpty()) {
             return Optional.empty();
         }
         Sql missing;
@@ -576,6 +578,9 @@ final class SqlEngine implements Engine {
                 if (unexpectedCount == 0) {
                     return new UnexpectedRowsResult(count(0), count(1), 0, List.of());
                 }
+                if (m.samples().limit() > 0 && !session.relation.dialect().rowNumbers()) {
+                    throw new StreamInstead();
+                }
                 Samples samples = session.samples(predicate.columns(), m, where, unexpectedRow, null, predicate);
                 return new UnexpectedRowsResult(
                         count(0), count(1), unexpectedCount, samples.rows(), Optional.of(samples.query()));
@@ -589,9 +594,6 @@ final class SqlEngine implements Engine {
             if (!compiler.comparable(key)) {
                 return Optional.empty();
             }
-        }
-        if (!samplesPossible(m.samples(), compiler)) {
-            return Optional.empty();
         }
         // A single column skips nulls, as GX does; several columns follow ignore_row_if.
         Sql ignored = keys.size() == 1
@@ -619,6 +621,9 @@ final class SqlEngine implements Engine {
                 if (unexpectedCount == 0) {
                     return new UnexpectedRowsResult(count(0), count(1), 0, List.of());
                 }
+                if (m.samples().limit() > 0 && !session.relation.dialect().rowNumbers()) {
+                    throw new StreamInstead();
+                }
                 Samples samples = session.samples(keys, m, where, ignored, groupBy, null);
                 return new UnexpectedRowsResult(
                         count(0), count(1), unexpectedCount, samples.rows(), Optional.of(samples.query()));
@@ -632,9 +637,16 @@ final class SqlEngine implements Engine {
      */
     private record Samples(List<UnexpectedRow> rows, String query) {}
 
-    /** Samples need row numbers in data order, unless none are asked for. */
-    private static boolean samplesPossible(dev.assay.metric.SampleSpec samples, SqlCompiler compiler) {
-        return samples.limit() == 0 || compiler.dialect().rowNumbers();
+    /**
+     * Thrown by a metric that, after its aggregate, needs what the dialect cannot give: samples of a failed
+     * check where rows cannot be numbered in data order. The engine streams that metric instead.
+     */
+    private static final class StreamInstead extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StreamInstead() {
+            super(null, null, false, false);
+        }
     }
 
     /** Reads an exact number: a count, a sum; null stays null. */

@@ -101,6 +101,17 @@ class JdbcSourceErrorTest {
     @Nested
     class Naming {
         @Test
+        void an_unknown_dialect_is_rejected_with_the_known_ones() {
+            JdbcSource source = JdbcSource.of("jdbc:h2:mem:x");
+
+            assertThatThrownBy(() -> source.withDialect("oracle"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("unknown SQL dialect 'oracle'; one of [postgresql, mariadb, mysql, duckdb, h2, sqlite,"
+                            + " ansi]");
+            assertThat(source.withDialect("postgresql")).hasToString(source.toString());
+        }
+
+        @Test
         void a_table_name_with_an_empty_part_is_rejected() {
             JdbcSource source = JdbcSource.of("jdbc:h2:mem:x");
 
