@@ -29,6 +29,7 @@ import org.jdbi.v3.core.JdbiException;
  * password=***}. The JDBC driver is the caller's dependency. See {@code docs/jdbc.md}.
  */
 public final class JdbcSource implements dev.assay.source.DataSource {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcSource.class);
     private final Jdbi jdbi;
     private final String description;
     private final Secrets secrets;
@@ -92,6 +93,75 @@ public final class JdbcSource implements dev.assay.source.DataSource {
         requireNonNull(url, "url is null");
         Secrets secrets = Secrets.of(password);
         return new JdbcSource(Jdbi.create(url, user, password), secrets.mask(url), secrets);
+    }
+
+    /**
+     * A database named by environment variables, so that no credential sits in code or on a command line:
+     * {@code <prefix>_URL} (required), {@code <prefix>_USER} and {@code <prefix>_PASSWORD} (optional).
+     *
+     * <pre>{@code
+     * // ORDERS_DB_URL=jdbc:postgresql://db:5432/shop  ORDERS_DB_USER=reader  ORDERS_DB_PASSWORD=...
+     * JdbcSource db = JdbcSource.fromEnvironment("ORDERS_DB");
+     * }</pre>
+     *
+     * @throws AssayException with {@code INVALID_CONFIGURATION} when {@code <prefix>_URL} is not set
+     */
+    public static JdbcSource fromEnvironment(String prefix) {
+        return fromEnvironment(prefix, System::getenv);
+    }
+
+    static JdbcSource fromEnvironment(String prefix, java.util.function.UnaryOperator<String> environment) {
+        requireNonNull(prefix, "prefix is null");
+        String url = environment.apply(prefix + "_URL");
+        if (url == null || url.isBlank()) {
+            throw new AssayException(
+                    ErrorCode.INVALID_CONFIGURATION,
+                    "environment variable " + prefix + "_URL is not set; it names the database, with " + prefix
+                            + "_USER and " + prefix + "_PASSWORD for the credentials");
+        }
+        return of(url.strip(), environment.apply(prefix + "_USER"), environment.apply(prefix + "_PASSWORD"));
+    }
+
+    /**
+     * A database named by a properties file with the keys {@code url} (required), {@code user} and {@code
+     * password}: a file kept out of version control and readable by its owner only. A file others can read
+     * is used, with a warning in the log.
+     *
+     * @throws AssayException with {@code INVALID_CONFIGURATION} when the file cannot be read or has no {@code
+     *     url}; the message names the file, never the password
+     */
+    public static JdbcSource fromProperties(java.nio.file.Path file) {
+        requireNonNull(file, "file is null");
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file)) {
+            properties.load(in);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new AssayException(
+                    ErrorCode.INVALID_CONFIGURATION,
+                    "cannot read the database properties " + file + ": " + e.getMessage(),
+                    e);
+        }
+        String url = properties.getProperty("url");
+        if (url == null || url.isBlank()) {
+            throw new AssayException(
+                    ErrorCode.INVALID_CONFIGURATION,
+                    "the database properties " + file + " have no 'url' (keys: url, user, password)");
+        }
+        warnIfOthersCanRead(file);
+        return of(url.strip(), properties.getProperty("user"), properties.getProperty("password"));
+    }
+
+    private static void warnIfOthersCanRead(java.nio.file.Path file) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions =
+                    java.nio.file.Files.getPosixFilePermissions(file);
+            if (permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                    || permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
+                LOG.warn("{} holds database credentials and others can read it; chmod 600 it", file);
+            }
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            // Not a POSIX file system: nothing to check.
+        }
     }
 
     /** A database reached through {@code dataSource} (never null), such as a connection pool. */

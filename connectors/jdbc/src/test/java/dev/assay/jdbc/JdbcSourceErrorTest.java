@@ -101,6 +101,53 @@ class JdbcSourceErrorTest {
     @Nested
     class Naming {
         @Test
+        void credentials_come_from_the_environment_or_a_properties_file_and_stay_secret(
+                @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.util.Map<String, String> env = java.util.Map.of(
+                    "ORDERS_DB_URL", "jdbc:h2:mem:creds;DB_CLOSE_DELAY=-1",
+                    "ORDERS_DB_USER", "sa",
+                    "ORDERS_DB_PASSWORD", "s3cret-env");
+            JdbcSource fromEnv = JdbcSource.fromEnvironment("ORDERS_DB", env::get);
+            java.nio.file.Path file = dir.resolve("orders.properties");
+            java.nio.file.Files.writeString(
+                    file, "url=jdbc:h2:mem:creds2;DB_CLOSE_DELAY=-1\nuser=sa\npassword=s3cret-file\n");
+            JdbcSource fromFile = JdbcSource.fromProperties(file);
+
+            assertThat(fromEnv.query("one", "SELECT 1 AS n").batch().schema().columnNames())
+                    .containsExactly("N");
+            assertThat(fromFile.query("one", "SELECT 1 AS n").batch().schema().columnNames())
+                    .containsExactly("N");
+            assertThat(fromEnv.toString() + fromFile).doesNotContain("s3cret");
+            assertThatThrownBy(() -> JdbcSource.fromEnvironment("MISSING_DB", env::get))
+                    .isInstanceOf(AssayException.class)
+                    .hasMessage("environment variable MISSING_DB_URL is not set; it names the database, with"
+                            + " MISSING_DB_USER and MISSING_DB_PASSWORD for the credentials");
+            java.nio.file.Path noUrl = dir.resolve("no-url.properties");
+            java.nio.file.Files.writeString(noUrl, "password=s3cret-file\n");
+            assertThatThrownBy(() -> JdbcSource.fromProperties(noUrl))
+                    .hasMessage("the database properties " + noUrl + " have no 'url' (keys: url, user, password)");
+            assertThatThrownBy(() -> JdbcSource.fromProperties(dir.resolve("absent.properties")))
+                    .hasMessageStartingWith("cannot read the database properties ");
+            // A wrong password is reported without the password.
+            JdbcSource wrong = JdbcSource.fromEnvironment(
+                    "ORDERS_DB",
+                    java.util.Map.of(
+                            "ORDERS_DB_URL", "jdbc:h2:mem:creds3;DB_CLOSE_DELAY=-1;IFEXISTS=FALSE",
+                            "ORDERS_DB_USER", "sa",
+                            "ORDERS_DB_PASSWORD", "s3cret-env")::get);
+            wrong.query("one", "SELECT 1").batch(); // creates the database with this password
+            JdbcSource other = JdbcSource.fromEnvironment(
+                    "ORDERS_DB",
+                    java.util.Map.of(
+                            "ORDERS_DB_URL", "jdbc:h2:mem:creds3;DB_CLOSE_DELAY=-1",
+                            "ORDERS_DB_USER", "sa",
+                            "ORDERS_DB_PASSWORD", "not-it-s3cret")::get);
+            assertThatThrownBy(() -> other.query("one", "SELECT 1").batch())
+                    .isInstanceOf(dev.assay.error.SourceUnavailableException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+        }
+
+        @Test
         void an_unknown_dialect_is_rejected_with_the_known_ones() {
             JdbcSource source = JdbcSource.of("jdbc:h2:mem:x");
 
