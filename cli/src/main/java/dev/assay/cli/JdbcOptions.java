@@ -1,9 +1,12 @@
 package dev.assay.cli;
 
+import dev.assay.error.SourceUnavailableException;
 import dev.assay.jdbc.JdbcAsset;
 import dev.assay.jdbc.JdbcSource;
 import dev.assay.source.Batch;
 import dev.assay.source.BatchRequest;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
@@ -84,6 +87,7 @@ final class JdbcOptions {
             throw usage("--partition-by is used with --latest; select a batch with --batch COLUMN=VALUE");
         }
         JdbcSource source = source(url, environment);
+        requireDriver(url, source);
         JdbcAsset asset = table != null ? source.table(table) : source.query("query", query);
         if (latest) {
             return partitioned(asset).latestBatch();
@@ -105,6 +109,19 @@ final class JdbcOptions {
         }
         // No password is an empty one: DriverManager is given both, as Jdbi requires.
         return JdbcSource.of(url, user, password == null ? "" : password);
+    }
+
+    /** Fails early, saying how to add a driver, when none on the class path takes {@code url}. */
+    private static void requireDriver(String url, JdbcSource source) {
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            throw new SourceUnavailableException(
+                    "No JDBC driver for " + source.root() + ": assay bundles the drivers of PostgreSQL"
+                            + " (jdbc:postgresql:), MariaDB and MySQL (jdbc:mariadb:) and H2 (jdbc:h2:); put"
+                            + " another driver's jar on ASSAY_CLASSPATH",
+                    e);
+        }
     }
 
     private JdbcAsset partitioned(JdbcAsset asset) {

@@ -72,8 +72,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "A file, a folder or a glob, local or s3://bucket/key (CSV plain or gzip, Parquet), such as"
                     + " 'data/trips-*.csv' or 's3://lake/raw/trips/year=2024/'; with --asset, the folder or prefix."
                     + " Or a database's JDBC URL with --table or --query, such as"
-                    + " 'jdbc:postgresql://127.0.0.1:5432/shop' (PostgreSQL, MariaDB/MySQL and H2 drivers are"
-                    + " bundled; add others' jars with ASSAY_CLASSPATH).")
+                    + " 'jdbc:postgresql://127.0.0.1:5432/shop' (drivers of PostgreSQL, MariaDB and MySQL as"
+                    + " jdbc:mariadb:, and H2 are bundled; add others' jars with ASSAY_CLASSPATH).")
     String data;
 
     @Option(

@@ -133,13 +133,21 @@ class ValidateJdbcTest {
         }
 
         @Test
-        void two_for_a_url_without_a_driver() throws IOException {
-            Run r = run("validate", "--suite", suite(4), "--data", "jdbc:nosuchdb://x/y", "--table", "orders");
+        void two_for_a_url_without_a_driver_saying_how_to_add_one() throws IOException {
+            Run r = run(
+                    "validate",
+                    "--suite",
+                    suite(4),
+                    "--data",
+                    "jdbc:duckdb:/tmp/x.duckdb?password=hidden",
+                    "--table",
+                    "orders");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err())
-                    .isEqualTo("assay: Cannot connect to jdbc:nosuchdb://x/y: No suitable driver found for"
-                            + " jdbc:nosuchdb://x/y" + NL);
+                    .isEqualTo("assay: No JDBC driver for jdbc:duckdb:/tmp/x.duckdb?password=***: assay bundles the"
+                            + " drivers of PostgreSQL (jdbc:postgresql:), MariaDB and MySQL (jdbc:mariadb:) and H2"
+                            + " (jdbc:h2:); put another driver's jar on ASSAY_CLASSPATH" + NL);
         }
     }
 
