@@ -42,7 +42,10 @@ public final class AssayCommand implements Runnable {
         return commandLine(out, err, System.getenv());
     }
 
-    /** As {@link #commandLine(PrintWriter, PrintWriter)}, with settings such as the JDBC password from {@code environment}. */
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter)}, reading settings such as the JDBC password from {@code
+     * environment} (never null) instead of this process's environment, so tests can give them.
+     */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
