@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,9 +37,26 @@ public final class AssayCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. 'assay validate'");
     }
 
-    /** Builds the command line with Assay's exit codes and streams. */
+    /** Builds the command line with Assay's exit codes and streams, reading this process's environment. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new AssayCommand());
+        return commandLine(out, err, System.getenv());
+    }
+
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter)}, reading settings such as the JDBC password from {@code
+     * environment} (never null) instead of this process's environment, so tests can give them.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == ValidateCommand.class
+                        ? type.cast(new ValidateCommand(environment))
+                        : defaults.create(type);
+            }
+        };
+        CommandLine cli = new CommandLine(new AssayCommand(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ERROR);

@@ -31,15 +31,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code assay validate}: validates a data file against a suite and prints the result. */
+/** {@code assay validate}: validates data files or a database table against a suite and prints the result. */
 @Command(
         name = "validate",
         mixinStandardHelpOptions = true,
         description =
                 "Validate data files (CSV or Parquet, local or in S3; a file, a folder, a glob, or a batch of a file"
-                        + " asset) against an expectation suite.",
+                        + " asset) or a database table or query (JDBC; the metrics computed in the database) against"
+                        + " an expectation suite.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every expectation passed",
@@ -47,8 +49,18 @@ import picocli.CommandLine.Option;
             "2:a usage, configuration or data error"
         })
 final class ValidateCommand implements Callable<Integer> {
+    private final Map<String, String> environment;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    JdbcOptions jdbc;
+
+    /** A command that reads settings such as {@value JdbcOptions#PASSWORD_ENV} from {@code environment}. */
+    ValidateCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     @Option(names = "--suite", required = true, paramLabel = "FILE", description = "Suite file (.json, .yaml, .yml).")
     Path suite;
@@ -56,9 +68,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(
             names = "--data",
             required = true,
-            paramLabel = "PATH|URI",
+            paramLabel = "PATH|URI|JDBC-URL",
             description = "A file, a folder or a glob, local or s3://bucket/key (CSV plain or gzip, Parquet), such as"
-                    + " 'data/trips-*.csv' or 's3://lake/raw/trips/year=2024/'; with --asset, the folder or prefix.")
+                    + " 'data/trips-*.csv' or 's3://lake/raw/trips/year=2024/'; with --asset, the folder or prefix."
+                    + " Or a database's JDBC URL with --table or --query, such as"
+                    + " 'jdbc:postgresql://127.0.0.1:5432/shop' (drivers of PostgreSQL, MariaDB and MySQL as"
+                    + " jdbc:mariadb:, and H2 are bundled; add others' jars with ASSAY_CLASSPATH).")
     String data;
 
     @Option(
@@ -94,10 +109,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(
             names = "--batch",
             paramLabel = "GROUP=VALUE",
-            description = "With --asset: the batch's group value (repeatable); GROUP=FROM..TO for a range.")
+            description = "With --asset: the batch's group value (repeatable); GROUP=FROM..TO for a range. With"
+                    + " --table or --query: the rows whose COLUMN has VALUE, or is in FROM..TO (both included); on a"
+                    + " date or timestamp column 2024-01-31, 2024-01 or 2024 selects a day, month or year.")
     List<String> batch;
 
-    @Option(names = "--latest", description = "With --asset: the batch with the greatest group values.")
+    @Option(
+            names = "--latest",
+            description = "With --asset: the batch with the greatest group values. With --table or --query and"
+                    + " --partition-by: the last day, month, year or value that has rows.")
     boolean latest;
 
     @Option(
@@ -186,9 +206,19 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Map<String, String> options = storeOptions();
         String forced = forcedFormat();
+        if (JdbcOptions.isJdbc(data)) {
+            if (asset != null || forced != null) {
+                throw usage("--asset, --input-format and the CSV options apply to files, not to jdbc: data");
+            }
+            if (latest && batch != null) {
+                throw usage("--latest cannot be combined with --batch");
+            }
+            return jdbc.batch(data, batchRequest(), latest, environment);
+        }
+        jdbc.rejectWithoutJdbc();
         if (asset == null) {
             if (batch != null || latest) {
-                throw usage("--batch and --latest need --asset");
+                throw usage("--batch and --latest need --asset (or --table or --query with jdbc: data)");
             }
             FileStores.Location location = FileStores.split(data);
             boolean remote = FileStores.scheme(data) != null;
@@ -286,12 +316,15 @@ final class ValidateCommand implements Callable<Integer> {
         for (String item : batch == null ? List.<String>of() : batch) {
             int eq = item.indexOf('=');
             if (eq <= 0) {
-                throw usage("--batch must be GROUP=VALUE or GROUP=FROM..TO, got '" + item + "'");
+                throw usage("--batch must be GROUP=VALUE or GROUP=FROM..TO"
+                        + (JdbcOptions.isJdbc(data) ? " (COLUMN=VALUE or COLUMN=FROM..TO for a table)" : "")
+                        + ", got '" + item + "'");
             }
             String group = item.substring(0, eq);
             String value = item.substring(eq + 1);
             if (request.groups().contains(group)) {
-                throw usage("--batch gives group '" + group + "' twice");
+                throw usage(
+                        "--batch gives " + (JdbcOptions.isJdbc(data) ? "column" : "group") + " '" + group + "' twice");
             }
             int range = value.indexOf("..");
             request = range < 0
