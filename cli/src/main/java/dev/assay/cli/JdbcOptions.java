@@ -107,8 +107,8 @@ final class JdbcOptions {
             // Which of a URL's user and a separate password wins differs by driver: ask for both explicitly.
             throw usage(PASSWORD_ENV + " is set: give the user with --user NAME");
         }
-        // No password is an empty one: DriverManager is given both, as Jdbi requires.
-        return JdbcSource.of(url, user, password == null ? "" : password);
+        // Without a password only the user is given, so a password in the URL still applies.
+        return JdbcSource.of(url, user, password);
     }
 
     /** Fails early, saying how to add a driver, when none on the class path takes {@code url}. */

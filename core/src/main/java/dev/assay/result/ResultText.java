@@ -101,8 +101,19 @@ public final class ResultText {
         parts.add((result.success() ? "PASSED" : "FAILED"));
         parts.add(s.successful() + "/" + s.evaluated() + " expectations passed"
                 + (errored > 0 ? " (" + errored + " errored)" : ""));
-        parts.add(String.format(Locale.ROOT, "%,d rows scanned", run.rowsScanned())
-                + (run.badRows() > 0 ? String.format(Locale.ROOT, ", %,d bad", run.badRows()) : ""));
+        if (run.engine().equals("sql")) {
+            // Computed in the database: what left it is the telling figure, not rows read there.
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "%,d %s in the database, %,d %s fetched",
+                    run.scans(),
+                    run.scans() == 1 ? "query" : "queries",
+                    run.rowsScanned(),
+                    run.rowsScanned() == 1 ? "row" : "rows"));
+        } else {
+            parts.add(String.format(Locale.ROOT, "%,d rows scanned", run.rowsScanned())
+                    + (run.badRows() > 0 ? String.format(Locale.ROOT, ", %,d bad", run.badRows()) : ""));
+        }
         parts.add(duration(run.elapsed()));
         String tail = ": " + String.join(marks.separator, parts);
         String suite = "Suite " + marks.text(result.suiteName()) + " on ";

@@ -92,7 +92,15 @@ public final class JdbcSource implements dev.assay.source.DataSource {
     public static JdbcSource of(String url, String user, String password) {
         requireNonNull(url, "url is null");
         Secrets secrets = Secrets.of(password);
-        return new JdbcSource(Jdbi.create(url, user, password), secrets.mask(url), secrets);
+        // Only the properties given: a driver reads an absent password as none, but not always a null one.
+        java.util.Properties properties = new java.util.Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return new JdbcSource(Jdbi.create(url, properties), secrets.mask(url), secrets);
     }
 
     /**
