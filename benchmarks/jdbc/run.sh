@@ -59,17 +59,6 @@ timed() {
   awk -v ns=$((end - start)) 'BEGIN { printf "%.3f\n", ns / 1e9 }'
 }
 
-# label, command...: one warm-up run, then $runs timed runs; the wall times go to $work/times-LABEL.txt
-repeat() {
-  local label="$1"; shift
-  timed "$label" "$@" > /dev/null
-  : > "$work/times-$label.txt"
-  for _ in $(seq "$runs"); do
-    timed "$label" "$@" >> "$work/times-$label.txt"
-  done
-  echo "$label: wall $(stats < "$work/times-$label.txt"): $(tr '\n' ' ' < "$work/times-$label.txt")"
-}
-
 # label, command... (connecting to 127.0.0.1:$wire_port): runs the command once through WireCount, the
 # relay that counts the DataRow messages (result rows) and bytes the server sends to the client.
 # PostgreSQL cannot tell this itself: pg_stat_database.tup_returned/tup_fetched count rows the server
@@ -89,25 +78,10 @@ wire() {
   echo "$label, sent by the server: $(cat "$work/wire-$label.txt")"
 }
 
-echo "--- hand-written SQL in psql: $(basename "$sql"), one SELECT"
-psql_ -x -f "$sql" | tee "$work/handwritten-result.txt"
-repeat psql psql_ -At -f "$sql"
-psql_median=$(median < "$work/times-psql.txt")
-
-# Server side, without psql start-up and connecting: psql's \timing (the statement's round trip: parse,
-# plan, execute, send) in one session, the first of RUNS + 1 dropped; then one EXPLAIN ANALYZE for
-# planning, execution and JIT compilation times (TIMING OFF: no per-node clock overhead).
-{
-  printf '%s\n' '\timing on' '\o /dev/null'
-  for _ in $(seq $((runs + 1))); do
-    printf '\\i %s\n' "$sql"
-  done
-} | psql_ -At | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n +2 \
-  | awk '{ print $1 / 1000 }' > "$work/times-psql-server.txt"
-echo "psql's timing of the statement alone, in one session: $(stats < "$work/times-psql-server.txt")"
-{ echo 'EXPLAIN (ANALYZE, TIMING OFF)'; cat "$sql"; } | psql_ -At > "$work/explain-handwritten.txt"
-grep -E 'Planning Time|Execution Time|Timing:' "$work/explain-handwritten.txt" | sed 's/^ */EXPLAIN ANALYZE: /'
-wire psql psql -X -q -At -h 127.0.0.1 -p "$wire_port" -f "$sql"
+# The three contenders, each one process run. Their timed runs are interleaved (a round runs each once)
+# so that a change in the machine's load hits them alike: on a shared machine a block of psql runs and
+# then a block of Assay runs can differ by 2x for no reason of their own.
+run_psql() { psql_ -At -f "$sql"; }
 
 # The same SELECT through PostgreSQL's JDBC driver from a fresh JVM: the floor under any JVM client.
 jdbc_jar="$work/lib/postgresql.jar"
@@ -119,32 +93,76 @@ fi
 # Compiled once, so that the runs time the JVM and the query, not javac.
 mkdir -p "$work/classes"
 javac -d "$work/classes" -cp "$jdbc_jar" "$here/JdbcBaseline.java"
-echo "--- the same SELECT through JDBC ($(basename "$jdbc_jar"), one JVM per run)"
-repeat jdbc java -cp "$work/classes:$jdbc_jar" JdbcBaseline "$url" "$sql"
-jdbc_median=$(median < "$work/times-jdbc.txt")
-awk -v j="$jdbc_median" -v p="$psql_median" 'BEGIN { printf "jdbc/psql median wall-time ratio: %.2f\n", j / p }'
-wire jdbc java -cp "$work/classes:$jdbc_jar" JdbcBaseline "$wire_url" "$sql"
+run_jdbc() { java -cp "$work/classes:$jdbc_jar" JdbcBaseline "$url" "$sql"; }
 
 # ---------------------------------------------------------------------------------------------------
-# Assay: the suite through the CLI with SQL pushdown. Runs as soon as `assay validate` takes --table.
-# Assay also reports the rows it received itself (its engine counts them); the relay above is the
-# independent check: with pushdown, the rows the server sends do not grow with the table.
+# Assay: the suite through the CLI with SQL pushdown, timed in every round like the others; its median
+# wall time and ratios to psql and JDBC are printed below. It runs as soon as `assay validate --help`
+# mentions --table. Assay also reports the rows it received itself (its engine counts them); the relay
+# (wire) is the independent check: with pushdown, the rows the server sends do not grow with the table.
 # ---------------------------------------------------------------------------------------------------
 run_assay() {
-  if ! "$root/assay" validate --help 2>/dev/null | grep -q -- '--table'; then
-    echo "--- assay JDBC CLI not available yet (\`assay validate --help\` has no --table): skipped"
-    return 0
-  fi
-  echo "--- Assay CLI, $(basename "$suite") through SQL pushdown"
-  repeat assay "$root/assay" validate --suite "$suite" --data "$url" --table "$table" --format json
-  local assay_median
-  assay_median=$(median < "$work/times-assay.txt")
-  awk -v a="$assay_median" -v p="$psql_median" -v j="$jdbc_median" 'BEGIN {
-    printf "assay/psql median wall-time ratio: %.2f (target: at most 1.3); assay/jdbc: %.2f\n", a / p, a / j }'
-  grep -E '"(success|elapsed_ms|scan_elapsed_ms|scans|statements|queries|rows_scanned|rows_received|rows_transferred)"' \
-      "$work/out-assay.txt" | grep -v '"success": true' | tr -d ' ,' | sort | uniq -c | tr '\n' ' ' || true
-  echo
-  wire assay "$root/assay" validate --suite "$suite" --data "$wire_url" --table "$table" --format json
+  "$root/assay" validate --suite "$suite" --data "$url" --table "$table" --format json
 }
-run_assay
+contenders="psql jdbc"
+if "$root/assay" validate --help 2>/dev/null | grep -q -- '--table'; then
+  contenders="psql jdbc assay"
+fi
+
+echo "--- hand-written SQL in psql: $(basename "$sql"), one SELECT"
+psql_ -x -f "$sql" | tee "$work/handwritten-result.txt"
+
+echo "--- wall time of whole processes: one warm-up each, then $runs rounds of: $contenders"
+for label in $contenders; do
+  timed "$label" "run_$label" > /dev/null
+  : > "$work/times-$label.txt"
+done
+for _ in $(seq "$runs"); do
+  for label in $contenders; do
+    timed "$label" "run_$label" >> "$work/times-$label.txt"
+  done
+done
+for label in $contenders; do
+  echo "$label: wall $(stats < "$work/times-$label.txt"): $(tr '\n' ' ' < "$work/times-$label.txt")"
+done
+# label, baseline: ratio of the medians, and the median of the rounds' ratios (robust to load drift)
+ratio() {
+  local m
+  m=$(paste "$work/times-$1.txt" "$work/times-$2.txt" | awk '{ print $1 / $2 }' | median)
+  awk -v a="$(median < "$work/times-$1.txt")" -v b="$(median < "$work/times-$2.txt")" -v m="$m" -v x="$1/$2" \
+    'BEGIN { printf "%s wall-time ratio: %.2f of the medians, %.2f median of the rounds\n", x, a / b, m }'
+}
+ratio jdbc psql
+if [ "$contenders" = "psql jdbc assay" ]; then
+  ratio assay psql
+  echo "    (target: assay/psql at most 1.3)"
+  ratio assay jdbc
+  grep -E '"(success|elapsed_ms|scan_elapsed_ms|scans|statements|queries|rows_scanned|rows_received|rows_transferred)"' \
+      "$work/out-assay.txt" | grep -v '"success": true' | tr -d ' ,' | tr '\n' ' ' || true
+  echo
+else
+  echo "--- assay JDBC CLI not available yet (\`assay validate --help\` has no --table): skipped"
+fi
+
+# Server side, without psql start-up and connecting: psql's \timing (the statement's round trip: parse,
+# plan, execute, send) in one session, the first of RUNS + 1 dropped; then one EXPLAIN ANALYZE for
+# planning, execution and JIT compilation times (TIMING OFF: no per-node clock overhead).
+echo "--- the statement alone"
+{
+  printf '%s\n' '\timing on' '\o /dev/null'
+  for _ in $(seq $((runs + 1))); do
+    printf '\\i %s\n' "$sql"
+  done
+} | psql_ -At | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n +2 \
+  | awk '{ print $1 / 1000 }' > "$work/times-psql-server.txt"
+echo "psql's timing of the statement, in one session: $(stats < "$work/times-psql-server.txt")"
+{ echo 'EXPLAIN (ANALYZE, TIMING OFF)'; cat "$sql"; } | psql_ -At > "$work/explain-handwritten.txt"
+grep -E 'Planning Time|Execution Time|Timing:' "$work/explain-handwritten.txt" | sed 's/^ */EXPLAIN ANALYZE: /'
+
+echo "--- rows and bytes the server sends, counted on the wire (one run each through a relay)"
+wire psql psql -X -q -At -h 127.0.0.1 -p "$wire_port" -f "$sql"
+wire jdbc java -cp "$work/classes:$jdbc_jar" JdbcBaseline "$wire_url" "$sql"
+if [ "$contenders" = "psql jdbc assay" ]; then
+  wire assay "$root/assay" validate --suite "$suite" --data "$wire_url" --table "$table" --format json
+fi
 echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
