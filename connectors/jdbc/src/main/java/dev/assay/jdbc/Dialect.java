@@ -43,6 +43,13 @@ enum Dialect {
         Optional<String> quantile(String expression, double q) {
             return Optional.of("PERCENTILE_DISC(" + q + ") WITHIN GROUP (ORDER BY " + expression + ")");
         }
+
+        @Override
+        boolean keepsRowOrder() {
+            // The window runs over one scan and the filter above it keeps its order: the first rows found are
+            // the first in order, and LIMIT stops the scan there instead of sorting every unexpected row.
+            return true;
+        }
     },
     MARIADB("mariadb", "`", 60_000, 4_000, PortableRegex.Flavor.PCRE) {
         @Override
@@ -313,6 +320,14 @@ enum Dialect {
     Sql numberedRows(String columns, Sql relation) {
         return Sql.of("SELECT " + columns + ", ROW_NUMBER() OVER () - 1 AS assay_row FROM ")
                 .append(relation);
+    }
+
+    /**
+     * Whether a filter over {@link #numberedRows} returns rows in number order without an {@code ORDER BY},
+     * so that a sample query can stop at its limit.
+     */
+    boolean keepsRowOrder() {
+        return false;
     }
 
     /** The clause that keeps the first {@code rows} rows of a query. */

@@ -6,6 +6,7 @@ import dev.assay.engine.Engine;
 import dev.assay.engine.EngineRun;
 import dev.assay.engine.arrow.ArrowValues;
 import dev.assay.error.MetricUnavailableException;
+import dev.assay.error.SourceUnavailableException;
 import dev.assay.jdbc.SqlCompiler.Kind;
 import dev.assay.metric.ColumnDistinctCount;
 import dev.assay.metric.ColumnDistinctValues;
@@ -123,15 +124,42 @@ final class SqlEngine implements Engine {
             }
         }
         Counters counters = new Counters();
-        // 3. Run the aggregates, then the follow-up queries (distinct values, samples) for what needs them.
+        // 3. Run the aggregates and, side by side on a second connection, the queries that do not need them
+        //    (distinct values, duplicate counts); then the follow-ups (samples) for the checks that failed.
         if (!byFilter.isEmpty()) {
+            Map<Planned, Sql> wheres = new LinkedHashMap<>();
+            List<List<Planned>> statements = new ArrayList<>();
+            for (Map.Entry<RowFilter, List<Planned>> group : byFilter.entrySet()) {
+                Sql where = compiler.filter(group.getKey()).orElseThrow();
+                group.getValue().forEach(p -> wheres.put(p, where));
+                statements.addAll(statements(group.getValue(), where, relation.dialect()));
+            }
+            List<Planned> standalone = wheres.keySet().stream()
+                    .filter(p -> p.standalone(wheres.get(p)).isPresent())
+                    .toList();
+            boolean aggregates = wheres.entrySet().stream()
+                    .anyMatch(e -> !e.getKey().items(e.getValue()).isEmpty());
             try (Handle handle = batch.source().open();
                     BufferAllocator allocator = new RootAllocator()) {
                 Connection connection = handle.getConnection();
                 Session session = new Session(connection, allocator, relation, counters);
-                for (Map.Entry<RowFilter, List<Planned>> group : byFilter.entrySet()) {
-                    Sql where = compiler.filter(group.getKey()).orElseThrow();
-                    for (List<Planned> statement : statements(group.getValue(), where, relation.dialect())) {
+                java.util.concurrent.ExecutorService side = null;
+                java.util.concurrent.Future<?> sideDone = null;
+                if (!standalone.isEmpty()) {
+                    if (aggregates) {
+                        side = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                            Thread t = new Thread(r, "assay-sql-side");
+                            t.setDaemon(true);
+                            return t;
+                        });
+                        sideDone = side.submit(() -> runStandalone(standalone, wheres, relation, counters));
+                    } else {
+                        runStandalone(standalone, wheres, session);
+                    }
+                }
+                try {
+                    for (List<Planned> statement : statements) {
+                        Sql where = wheres.get(statement.get(0));
                         try {
                             session.aggregate(statement, where);
                         } catch (SQLException e) {
@@ -144,28 +172,41 @@ final class SqlEngine implements Engine {
                                     statement.size(),
                                     batch.name(),
                                     batch.source().secrets().mask(e.getMessage()));
+                            statement.forEach(p -> p.failed = true);
                             statement.forEach(p -> streamed.add(p.metric));
-                            continue;
                         }
-                        for (Planned p : statement) {
-                            try {
-                                put(values, p.metric, p.finish(session, where));
-                                sources.put(p.metric, SQL);
-                            } catch (StreamInstead e) {
-                                streamed.add(p.metric);
-                            } catch (SQLException e) {
-                                if (JdbcErrors.isConnectionLost(e, connection)) {
-                                    throw batch.lostConnection(e, "validating");
-                                }
-                                LOG.warn(
-                                        "{} could not fetch the details of {} on '{}' ({}); streaming it instead",
-                                        relation.dialect().label(),
-                                        p.metric,
-                                        batch.name(),
-                                        batch.source().secrets().mask(e.getMessage()));
-                                streamed.add(p.metric);
-                            }
+                    }
+                    if (sideDone != null) {
+                        awaitSide(sideDone);
+                    }
+                } finally {
+                    if (side != null) {
+                        side.shutdownNow();
+                    }
+                }
+                for (Planned p : wheres.keySet()) {
+                    if (p.failed) {
+                        continue;
+                    }
+                    try {
+                        if (p.standaloneFailure != null) {
+                            throw p.standaloneFailure;
                         }
+                        put(values, p.metric, p.finish(session, wheres.get(p)));
+                        sources.put(p.metric, SQL);
+                    } catch (StreamInstead e) {
+                        streamed.add(p.metric);
+                    } catch (SQLException e) {
+                        if (JdbcErrors.isConnectionLost(e, connection)) {
+                            throw batch.lostConnection(e, "validating");
+                        }
+                        LOG.warn(
+                                "{} could not compute {} on '{}' ({}); streaming it instead",
+                                relation.dialect().label(),
+                                p.metric,
+                                batch.name(),
+                                batch.source().secrets().mask(e.getMessage()));
+                        streamed.add(p.metric);
                     }
                 }
             }
@@ -190,11 +231,55 @@ final class SqlEngine implements Engine {
         }
         return new EngineRun(
                 values.build(),
-                counters.queries + streamedScans,
-                counters.rows + streamedRows,
+                counters.queries.get() + streamedScans,
+                counters.rows.get() + streamedRows,
                 0,
                 Duration.ofNanos(System.nanoTime() - start),
                 sources);
+    }
+
+    /** Runs the standalone queries on a connection of their own (from the side thread). */
+    private Void runStandalone(
+            List<Planned> standalone, Map<Planned, Sql> wheres, JdbcBatch.Relation relation, Counters counters)
+            throws SQLException {
+        try (Handle handle = batch.source().open();
+                BufferAllocator allocator = new RootAllocator()) {
+            runStandalone(standalone, wheres, new Session(handle.getConnection(), allocator, relation, counters));
+        }
+        return null;
+    }
+
+    /** Runs each standalone query, keeping its rows, or its failure for the metric to stream. */
+    private void runStandalone(List<Planned> standalone, Map<Planned, Sql> wheres, Session session) {
+        for (Planned p : standalone) {
+            Standalone query = p.standalone(wheres.get(p)).orElseThrow();
+            try {
+                p.standaloneRows = session.rows(query.query(), query.fields());
+            } catch (SQLException e) {
+                if (JdbcErrors.isConnectionLost(e, session.connection)) {
+                    throw batch.lostConnection(e, "validating");
+                }
+                p.standaloneFailure = e;
+            }
+        }
+    }
+
+    /** Waits for the side thread; its lost connection or other failure is the validation's. */
+    private static void awaitSide(java.util.concurrent.Future<?> done) {
+        try {
+            done.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new SourceUnavailableException("a query failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceUnavailableException("interrupted while the database computed", e);
+        }
     }
 
     private static void copy(MetricValues from, Metric<?> metric, MetricValues.Builder to) {
@@ -242,8 +327,9 @@ final class SqlEngine implements Engine {
 
     /** Rows and queries, for the run's figures. */
     private static final class Counters {
-        int queries;
-        long rows;
+        private final java.util.concurrent.atomic.AtomicInteger queries =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
     }
 
     // ---- planning ----
@@ -256,6 +342,12 @@ final class SqlEngine implements Engine {
         final Metric<?> metric;
         private final List<Sql> items;
         Object[] results;
+        /** The rows of {@link #standalone}, once run. */
+        List<Object[]> standaloneRows;
+        /** Why {@link #standalone} failed, if it did: the metric then streams. */
+        SQLException standaloneFailure;
+        /** Whether the aggregate statement holding this metric failed. */
+        boolean failed;
 
         Planned(Metric<?> metric, List<Sql> items) {
             this.metric = metric;
@@ -265,6 +357,14 @@ final class SqlEngine implements Engine {
         /** The select items, over the rows {@code where} keeps. */
         List<Sql> items(Sql where) {
             return items;
+        }
+
+        /**
+         * A query of its own that needs no aggregate result, run side by side with the aggregates; its rows are
+         * in {@link #standaloneRows} by {@link #finish}.
+         */
+        Optional<Standalone> standalone(Sql where) {
+            return Optional.empty();
         }
 
         /** Reads this metric's items from the aggregate row, starting at 1-based column {@code first}. */
@@ -373,7 +473,7 @@ final class SqlEngine implements Engine {
             });
         }
         if (metric instanceof ColumnDistinctValues m) {
-            return distinctValues(m, compiler);
+            return distinctValues(m, compiler, relation);
         }
         if (metric instanceof UnexpectedRows m) {
             return unexpected(m, compiler, relation);
@@ -483,7 +583,8 @@ final class SqlEngine implements Engine {
         });
     }
 
-    private Optional<Planned> distinctValues(ColumnDistinctValues m, SqlCompiler compiler) {
+    private Optional<Planned> distinctValues(
+            ColumnDistinctValues m, SqlCompiler compiler, JdbcBatch.Relation relation) {
         if (!compiler.comparable(m.column())) {
             return Optional.empty();
         }
@@ -491,15 +592,20 @@ final class SqlEngine implements Engine {
         Field field = compiler.field(column);
         return Optional.of(new Planned(m, List.of()) {
             @Override
-            Object finish(Session session, Sql where) throws SQLException {
-                Sql query = Sql.of("SELECT DISTINCT " + compiler.value(column) + " FROM ")
-                        .append(session.relation.sql())
-                        .append(" WHERE (")
-                        .append(where)
-                        .append(") AND " + compiler.quoted(column) + " IS NOT NULL");
-                List<Object[]> rows = session.rows(query, List.of(field));
-                List<Object> values = new ArrayList<>(rows.size());
-                rows.forEach(r -> values.add(r[0]));
+            Optional<Standalone> standalone(Sql where) {
+                return Optional.of(new Standalone(
+                        Sql.of("SELECT DISTINCT " + compiler.value(column) + " FROM ")
+                                .append(relation.sql())
+                                .append(" WHERE (")
+                                .append(where)
+                                .append(") AND " + compiler.quoted(column) + " IS NOT NULL"),
+                        List.of(field)));
+            }
+
+            @Override
+            Object finish(Session session, Sql where) {
+                List<Object> values = new ArrayList<>(standaloneRows.size());
+                standaloneRows.forEach(r -> values.add(r[0]));
                 values.sort(ORDER);
                 return Collections.unmodifiableList(values);
             }
@@ -605,19 +711,29 @@ final class SqlEngine implements Engine {
             List<Sql> items(Sql where) {
                 return List.of(
                         Sql.of("COUNT(*)"),
-                        Sql.of("SUM(CASE WHEN ").append(ignored).append(" THEN 1 ELSE 0 END)"),
-                        Sql.of("(SELECT COALESCE(SUM(assay_n), 0) FROM (SELECT COUNT(*) AS assay_n FROM ")
+                        Sql.of("SUM(CASE WHEN ").append(ignored).append(" THEN 1 ELSE 0 END)"));
+            }
+
+            /** The rows of repeated keys: a grouping of its own, beside the aggregate (a serial step inside it). */
+            @Override
+            Optional<Standalone> standalone(Sql where) {
+                return Optional.of(new Standalone(
+                        Sql.of("SELECT COALESCE(SUM(assay_n), 0) FROM (SELECT COUNT(*) AS assay_n FROM ")
                                 .append(relation.sql())
                                 .append(" WHERE (")
                                 .append(where)
                                 .append(") AND NOT (")
                                 .append(ignored)
-                                .append(") GROUP BY " + groupBy + " HAVING COUNT(*) > 1) assay_dup)"));
+                                .append(") GROUP BY " + groupBy + " HAVING COUNT(*) > 1) assay_dup"),
+                        List.of(new Field("n", FieldType.nullable(new ArrowType.Int(64, true)), null))));
             }
 
             @Override
             Object finish(Session session, Sql where) throws SQLException {
-                long unexpectedCount = count(2);
+                long unexpectedCount =
+                        standaloneRows.isEmpty() || standaloneRows.get(0)[0] == null
+                                ? 0
+                                : (Long) standaloneRows.get(0)[0];
                 if (unexpectedCount == 0) {
                     return new UnexpectedRowsResult(count(0), count(1), 0, List.of());
                 }
@@ -630,6 +746,9 @@ final class SqlEngine implements Engine {
             }
         });
     }
+
+    /** A query run on its own, and the types of its columns. */
+    private record Standalone(Sql query, List<Field> fields) {}
 
     /**
      * The first unexpected rows, and the query a person can run to list them all (GX's {@code
@@ -674,7 +793,7 @@ final class SqlEngine implements Engine {
 
     /** One validation's connection: runs statements and reads typed values. Not thread-safe. */
     private final class Session {
-        private final Connection connection;
+        final Connection connection;
         private final BufferAllocator allocator;
         final JdbcBatch.Relation relation;
         private final Counters counters;
@@ -704,13 +823,15 @@ final class SqlEngine implements Engine {
                     .append(relation.sql())
                     .append(" WHERE ")
                     .append(where);
+            long start = System.nanoTime();
             try (PreparedStatement statement = prepare(query);
                     ResultSet row = statement.executeQuery()) {
-                counters.queries++;
+                LOG.debug("{}: aggregate returned after {} ms", batch.name(), (System.nanoTime() - start) / 1_000_000);
+                counters.queries.incrementAndGet();
                 if (!row.next()) {
                     throw new SQLException("the aggregate query returned no row");
                 }
-                counters.rows++;
+                counters.rows.incrementAndGet();
                 int column = 1;
                 for (Planned p : planned) {
                     int count = p.items(where).size();
@@ -721,7 +842,9 @@ final class SqlEngine implements Engine {
         }
 
         private PreparedStatement prepare(Sql query) throws SQLException {
-            LOG.debug("{}: {}", batch.name(), query.text());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{}: {}", batch.name(), query.inlined(relation.dialect()));
+            }
             PreparedStatement statement = connection.prepareStatement(query.text());
             query.bind(statement);
             return statement;
@@ -742,11 +865,13 @@ final class SqlEngine implements Engine {
         /** Runs {@code query} and reads every row as values of {@code fields}. */
         List<Object[]> rows(Sql query, List<Field> fields) throws SQLException {
             List<Object[]> out = new ArrayList<>();
+            long start = System.nanoTime();
             try (PreparedStatement statement = prepare(query);
                     ResultSet rows = statement.executeQuery()) {
-                counters.queries++;
+                LOG.debug("{}: query returned after {} ms", batch.name(), (System.nanoTime() - start) / 1_000_000);
+                counters.queries.incrementAndGet();
                 while (rows.next()) {
-                    counters.rows++;
+                    counters.rows.incrementAndGet();
                     Object[] values = new Object[fields.size()];
                     for (int i = 0; i < fields.size(); i++) {
                         values[i] = typed(rows, i + 1, fields.get(i));
@@ -829,7 +954,8 @@ final class SqlEngine implements Engine {
                         .append(unexpected)
                         .append(")) assay_counted WHERE assay_n > 1");
             }
-            query = query.append(" ORDER BY " + ROW + relation.dialect().limit(spec.limit()));
+            query = query.append((relation.dialect().keepsRowOrder() ? "" : " ORDER BY " + ROW)
+                    + relation.dialect().limit(spec.limit()));
             List<Field> fields = new ArrayList<>();
             for (String column : selected) {
                 fields.add(compiler.field(column));

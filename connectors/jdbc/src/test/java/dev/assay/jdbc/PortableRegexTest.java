@@ -14,6 +14,8 @@ class PortableRegexTest {
     private static final String PG_END = "(?:(?=(?:\\r\\n|[\\r\\u0085\\u2028\\u2029])?\\Z)|(?<!\\r)(?=\\n\\Z))";
     private static final String PCRE_END = "(?:(?=(?:\\r\\n|[\\r\\x{85}\\x{2028}\\x{2029}])?\\z)|(?<!\\r)(?=\\n\\z))";
     private static final String RE2_END = "(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?\\z";
+    /** A final $ after text that cannot end with \r consumes the terminator: the fast form, on every flavor. */
+    private static final String PG_CONSUMING_END = "(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?\\Z";
 
     private static String pg(String javaRegex) {
         return PortableRegex.translate(javaRegex, Flavor.POSTGRES).orElseThrow();
@@ -31,8 +33,11 @@ class PortableRegexTest {
     class Translates {
         @Test
         void anchors_to_absolute_anchors_and_java_line_terminator_rules() {
-            assertThat(pg("^B\\d{5}$")).isEqualTo("\\AB[0-9]{5}" + PG_END);
-            assertThat(pcre("^B\\d{5}$")).isEqualTo("\\AB[0-9]{5}" + PCRE_END);
+            assertThat(pg("^B\\d{5}$")).isEqualTo("\\AB[0-9]{5}" + PG_CONSUMING_END);
+            assertThat(pcre("^B\\d{5}$")).isEqualTo("\\AB[0-9]{5}" + RE2_END);
+            // After text that may end with \r, or inside a group, $ looks around where the flavor can.
+            assertThat(pg("\\s$")).endsWith(PG_END);
+            assertThat(pcre("(B$)")).isEqualTo("(?:B" + PCRE_END + ")");
             assertThat(re2("^B\\d{5}$")).isEqualTo("\\AB[0-9]{5}" + RE2_END);
         }
 
