@@ -377,11 +377,26 @@ final class SqlCompiler {
                     }
                     return bound instanceof Number n ? Optional.of(n.doubleValue()) : Optional.empty();
                 case FLOAT:
-                case DECIMAL:
                     if (bound instanceof Number n) {
                         return Optional.of(n.doubleValue());
                     }
                     return bound instanceof String s ? Optional.of(Double.parseDouble(s.trim())) : Optional.empty();
+                case DECIMAL: {
+                    // The bound as the Arrow engine reads it (a double), written as the shortest decimal that is
+                    // that double: compared with the column exactly, without turning every value into a double.
+                    double d;
+                    if (bound instanceof Number n) {
+                        d = n.doubleValue();
+                    } else if (bound instanceof String s) {
+                        d = Double.parseDouble(s.trim());
+                    } else {
+                        return Optional.empty();
+                    }
+                    if (!Double.isFinite(d) || dialect == Dialect.SQLITE) {
+                        return Optional.of(d);
+                    }
+                    return Optional.of(new BigDecimal(Double.toString(d)));
+                }
                 case STRING:
                     return bound instanceof String ? Optional.of(bound) : Optional.empty();
                 case BOOLEAN:
@@ -496,6 +511,9 @@ final class SqlCompiler {
             return Optional.empty();
         }
         String length = dialect.charLength(quoted(l.column()));
+        if (l.min().isPresent() && l.min().equals(l.max()) && !l.strictMin() && !l.strictMax()) {
+            return Optional.of(Sql.of(length + " = ?", l.min().get()));
+        }
         List<Sql> parts = new ArrayList<>();
         l.min().ifPresent(min -> parts.add(Sql.of(length + (l.strictMin() ? " > ?" : " >= ?"), min)));
         l.max().ifPresent(max -> parts.add(Sql.of(length + (l.strictMax() ? " < ?" : " <= ?"), max)));
