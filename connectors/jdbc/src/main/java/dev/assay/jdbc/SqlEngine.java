@@ -711,7 +711,7 @@ final class SqlEngine implements Engine {
             List<Sql> items(Sql where) {
                 return List.of(
                         Sql.of("COUNT(*)"),
-                        Sql.of("SUM(CASE WHEN ").append(ignored).append(" THEN 1 ELSE 0 END)"));
+                        Sql.of("COUNT(CASE WHEN ").append(ignored).append(" THEN 1 END)"));
             }
 
             /** The rows of repeated keys: a grouping of its own, beside the aggregate (a serial step inside it). */
