@@ -184,30 +184,70 @@ final class SqlEngine implements Engine {
                         side.shutdownNow();
                     }
                 }
-                for (Planned p : wheres.keySet()) {
-                    if (p.failed) {
+                // Follow-ups (samples of failed checks) split over this connection and a second one.
+                List<Planned> toFinish =
+                        wheres.keySet().stream().filter(p -> !p.failed).toList();
+                List<Planned> followers =
+                        toFinish.stream().filter(Planned::followsUp).toList();
+                List<Planned> sideShare =
+                        followers.size() < 2 ? List.of() : followers.subList(followers.size() / 2, followers.size());
+                Map<Planned, Outcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+                java.util.concurrent.ExecutorService finisher = null;
+                Handle sideHandle = null;
+                BufferAllocator sideAllocator = null;
+                try {
+                    java.util.concurrent.Future<?> sideFinished = null;
+                    if (!sideShare.isEmpty()) {
+                        sideHandle = batch.source().open();
+                        sideAllocator = new RootAllocator();
+                        Session sideSession =
+                                new Session(sideHandle.getConnection(), sideAllocator, relation, counters);
+                        finisher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                            Thread t = new Thread(r, "assay-sql-side");
+                            t.setDaemon(true);
+                            return t;
+                        });
+                        sideFinished = finisher.submit(() -> {
+                            for (Planned p : sideShare) {
+                                outcomes.put(p, finishOne(p, sideSession, wheres.get(p)));
+                            }
+                        });
+                    }
+                    for (Planned p : toFinish) {
+                        if (!sideShare.contains(p)) {
+                            outcomes.put(p, finishOne(p, session, wheres.get(p)));
+                        }
+                    }
+                    if (sideFinished != null) {
+                        awaitSide(sideFinished);
+                    }
+                } finally {
+                    if (finisher != null) {
+                        finisher.shutdownNow();
+                    }
+                    if (sideHandle != null) {
+                        sideHandle.close();
+                    }
+                    if (sideAllocator != null) {
+                        sideAllocator.close();
+                    }
+                }
+                for (Planned p : toFinish) {
+                    Outcome outcome = outcomes.get(p);
+                    if (outcome.failure() == null) {
+                        put(values, p.metric, outcome.value());
+                        sources.put(p.metric, SQL);
                         continue;
                     }
-                    try {
-                        if (p.standaloneFailure != null) {
-                            throw p.standaloneFailure;
-                        }
-                        put(values, p.metric, p.finish(session, wheres.get(p)));
-                        sources.put(p.metric, SQL);
-                    } catch (StreamInstead e) {
-                        streamed.add(p.metric);
-                    } catch (SQLException e) {
-                        if (JdbcErrors.isConnectionLost(e, connection)) {
-                            throw batch.lostConnection(e, "validating");
-                        }
+                    if (outcome.failure() instanceof SQLException e) {
                         LOG.warn(
                                 "{} could not compute {} on '{}' ({}); streaming it instead",
                                 relation.dialect().label(),
                                 p.metric,
                                 batch.name(),
                                 batch.source().secrets().mask(e.getMessage()));
-                        streamed.add(p.metric);
                     }
+                    streamed.add(p.metric);
                 }
             }
         }
@@ -261,6 +301,26 @@ final class SqlEngine implements Engine {
                 }
                 p.standaloneFailure = e;
             }
+        }
+    }
+
+    /** A metric's value, or why it must stream instead ({@link StreamInstead} or a failed query). */
+    private record Outcome(Object value, Exception failure) {}
+
+    /** Finishes one metric on {@code session}; a lost connection fails the validation. */
+    private Outcome finishOne(Planned p, Session session, Sql where) {
+        try {
+            if (p.standaloneFailure != null) {
+                throw p.standaloneFailure;
+            }
+            return new Outcome(p.finish(session, where), null);
+        } catch (StreamInstead e) {
+            return new Outcome(null, e);
+        } catch (SQLException e) {
+            if (JdbcErrors.isConnectionLost(e, session.connection)) {
+                throw batch.lostConnection(e, "validating");
+            }
+            return new Outcome(null, e);
         }
     }
 
@@ -357,6 +417,11 @@ final class SqlEngine implements Engine {
         /** The select items, over the rows {@code where} keeps. */
         List<Sql> items(Sql where) {
             return items;
+        }
+
+        /** Whether {@link #finish} runs a query of its own (the samples of a failed check). */
+        boolean followsUp() {
+            return false;
         }
 
         /**
@@ -679,6 +744,11 @@ final class SqlEngine implements Engine {
                 Sql.of("SUM(").append(bad).append(")"));
         return Optional.of(new Planned(m, items) {
             @Override
+            boolean followsUp() {
+                return count(2) > 0 && m.samples().limit() > 0;
+            }
+
+            @Override
             Object finish(Session session, Sql where) throws SQLException {
                 long unexpectedCount = count(2);
                 if (unexpectedCount == 0) {
@@ -729,11 +799,21 @@ final class SqlEngine implements Engine {
             }
 
             @Override
+            boolean followsUp() {
+                return repeated() > 0 && m.samples().limit() > 0;
+            }
+
+            private long repeated() {
+                return standaloneRows == null
+                                || standaloneRows.isEmpty()
+                                || standaloneRows.get(0)[0] == null
+                        ? 0
+                        : (Long) standaloneRows.get(0)[0];
+            }
+
+            @Override
             Object finish(Session session, Sql where) throws SQLException {
-                long unexpectedCount =
-                        standaloneRows.isEmpty() || standaloneRows.get(0)[0] == null
-                                ? 0
-                                : (Long) standaloneRows.get(0)[0];
+                long unexpectedCount = repeated();
                 if (unexpectedCount == 0) {
                     return new UnexpectedRowsResult(count(0), count(1), 0, List.of());
                 }
