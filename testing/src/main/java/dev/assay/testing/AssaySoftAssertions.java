@@ -1,0 +1,29 @@
+package dev.assay.testing;
+
+import dev.assay.result.ValidationResult;
+import dev.assay.source.Batch;
+import org.assertj.core.api.SoftAssertions;
+
+/**
+ * AssertJ's {@link SoftAssertions} plus Assay's entry points: every failed assertion is collected and
+ * reported together by {@link #assertAll()}. Column assertions reached through
+ * {@code assertThat(batch).column(name)} collect too. Not thread-safe.
+ *
+ * <pre>{@code
+ * SoftAssertionsProvider.assertSoftly(AssaySoftAssertions.class, softly -> {
+ *     softly.assertThat(result).isSuccessful();
+ *     softly.assertThat(orders).column("amount").hasNoNulls();
+ * });
+ * }</pre>
+ */
+public class AssaySoftAssertions extends SoftAssertions {
+    /** Soft assertions on a validation result. */
+    public ValidationResultAssert assertThat(ValidationResult actual) {
+        return proxy(ValidationResultAssert.class, ValidationResult.class, actual);
+    }
+
+    /** Soft assertions on a batch, its columns included. */
+    public BatchAssert assertThat(Batch actual) {
+        return proxy(BatchAssert.class, Batch.class, actual).collectingInto(this);
+    }
+}
