@@ -30,6 +30,19 @@ final class FailureText {
         return writer.asMap().get("column") instanceof String column ? column : "";
     }
 
+    /** An aggregate's bounds as its kwargs, the column left out: {@code min_value=5.0, max_value=6.0}. */
+    private static String expected(Expectation expectation) {
+        KwargWriter writer = new KwargWriter();
+        expectation.writeKwargs(writer);
+        List<String> parts = new ArrayList<>();
+        writer.asMap().forEach((k, v) -> {
+            if (!k.equals("column")) {
+                parts.add(k + "=" + show(v));
+            }
+        });
+        return String.join(", ", parts);
+    }
+
     /** One item per result: a heading line, then indented reason and samples; no trailing newline. */
     static String describe(List<? extends ExpectationResult> results) {
         StringBuilder out = new StringBuilder();
@@ -66,9 +79,13 @@ final class FailureText {
         out.append(' ').append(verdict).append('\n');
         if (r instanceof Failed failed) {
             out.append("      ").append(failed.reason()).append('\n');
-            failed.details().observedValue().ifPresent(v -> out.append("      observed: ")
-                    .append(show(v))
-                    .append('\n'));
+            failed.details().observedValue().ifPresent(v -> {
+                out.append("      observed: ").append(show(v)).append('\n');
+                String expected = expected(e);
+                if (!expected.isEmpty()) {
+                    out.append("      expected: ").append(expected).append('\n');
+                }
+            });
             samples(failed, out);
         } else if (r instanceof Errored errored) {
             out.append("      error: ").append(errored.message()).append('\n');

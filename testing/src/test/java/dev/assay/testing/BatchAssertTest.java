@@ -109,11 +109,16 @@ class BatchAssertTest {
     }
 
     @Test
-    void meanBetweenShowsTheObservedMean() {
+    void meanBetweenShowsTheObservedMeanAndTheBounds() {
         assertThatThrownBy(() -> assertThat(orders).column("amount").meanBetween(5, 6))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("expect_column_mean_to_be_between on column 'amount' failed")
-                .hasMessageEndingWith("\n      observed: 1.5");
+                .hasMessage(
+                        """
+                        Expected column 'amount' of batch 'orders' to pass, but:
+                          - expect_column_mean_to_be_between on column 'amount' failed
+                              the mean 1.5 is not [5, 6]
+                              observed: 1.5
+                              expected: min_value=5.0, max_value=6.0""");
     }
 
     @Test
