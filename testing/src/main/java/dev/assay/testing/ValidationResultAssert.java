@@ -1,6 +1,7 @@
 package dev.assay.testing;
 
 import static dev.assay.testing.FailureText.literal;
+import static java.util.Objects.requireNonNull;
 
 import dev.assay.result.Errored;
 import dev.assay.result.ExpectationResult;
@@ -68,11 +69,13 @@ public class ValidationResultAssert extends AbstractAssert<ValidationResultAsser
 
     /** An expectation of this type on {@code column} failed. */
     public ValidationResultAssert hasFailed(String expectationType, String column) {
+        requireNonNull(column, "column is null");
         return hasOutcome(expectationType, column, r -> r instanceof Failed, "failed");
     }
 
     /** An expectation of this type on {@code column} passed. */
     public ValidationResultAssert hasPassed(String expectationType, String column) {
+        requireNonNull(column, "column is null");
         return hasOutcome(expectationType, column, r -> r instanceof Passed, "passed");
     }
 
@@ -113,6 +116,7 @@ public class ValidationResultAssert extends AbstractAssert<ValidationResultAsser
 
     private ValidationResultAssert hasOutcome(
             String type, String column, Predicate<ExpectationResult> outcome, String verdict) {
+        requireNonNull(type, "expectationType is null");
         isNotNull();
         List<ExpectationResult> matching = actual.results().stream()
                 .filter(r -> r.expectation().type().name().equals(type))

@@ -1,6 +1,7 @@
 package dev.assay.testing;
 
 import static dev.assay.testing.AssayAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.engine.Validator;
@@ -10,6 +11,20 @@ import org.junit.jupiter.api.Test;
 
 class BatchAssertTest {
     private final Batch orders = Fixtures.orders();
+
+    @Test
+    void livesBesideAssertjsOwnAssertThat() {
+        // Both statically imported: a batch resolves to BatchAssert, anything else to AssertJ.
+        assertThat(orders).column("amount").valuesBetween(0, 10);
+        assertThat(orders.name()).isEqualTo("orders");
+    }
+
+    @Test
+    void aNullBatchFails() {
+        assertThatThrownBy(() -> assertThat((Batch) null).satisfies(Fixtures.passingSuite()))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expecting actual not to be null");
+    }
 
     @Test
     void satisfiesAPassingSuite() {
