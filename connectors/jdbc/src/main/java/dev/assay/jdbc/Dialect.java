@@ -128,6 +128,12 @@ enum Dialect {
     },
     SQLITE("sqlite", "\"", 30_000, 1_900, null) {
         @Override
+        String text(String expression) {
+            // A column declared COLLATE NOCASE would compare ignoring case.
+            return expression + " COLLATE BINARY";
+        }
+
+        @Override
         String charLength(String expression) {
             return "LENGTH(" + expression + ")";
         }
