@@ -55,6 +55,12 @@ class AssayExtensionTest {
     }
 
     @Test
+    void aGzipFixtureIsRead(@AssayData("fixtures/orders.csv.gz") Batch orders) {
+        assertThat(orders).satisfies(suite("orders"));
+        assertThat(orders).isNotSameAs(FIRST.get());
+    }
+
+    @Test
     void aMissingFixtureNamesBothPlacesLooked() {
         assertThatThrownBy(() -> AssayExtension.load("fixtures/nope.csv", AssayExtensionTest.class))
                 .isInstanceOf(ParameterResolutionException.class)
