@@ -1,0 +1,94 @@
+package dev.assay.testing;
+
+import static dev.assay.testing.AssayAssertions.assertThat;
+import static dev.assay.testing.AssaySuites.suite;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assay.source.Batch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+
+@ExtendWith(AssayExtension.class)
+class AssayExtensionTest {
+    /** The first batch any test of this class received for fixtures/orders.csv. */
+    private static final AtomicReference<Batch> FIRST = new AtomicReference<>();
+
+    private static void sameAsFirst(Batch orders) {
+        FIRST.compareAndSet(null, orders);
+        assertThat(orders).isSameAs(FIRST.get());
+    }
+
+    @Test
+    void aParameterReceivesTheFixture(@AssayData("fixtures/orders.csv") Batch orders) {
+        assertThat(orders.schema().columnNames()).containsExactly("order_id", "amount", "status");
+        assertThat(orders).column("amount").hasNoNulls().valuesBetween(0, 10_000);
+        sameAsFirst(orders);
+    }
+
+    @Test
+    void theFixtureSatisfiesItsSuite(@AssayData("fixtures/orders.csv") Batch orders) {
+        assertThat(orders).satisfies(suite("orders"));
+        sameAsFirst(orders);
+    }
+
+    @Test
+    void aBrokenSuiteFailsListingEachBrokenExpectation(@AssayData("fixtures/orders.csv") Batch orders) {
+        assertThatThrownBy(() -> assertThat(orders).satisfies(suite("orders-strict")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("amount")
+                .hasMessageContaining("status");
+    }
+
+    @Test
+    void twoParametersOfOnePathShareOneBatch(
+            @AssayData("fixtures/orders.csv") Batch first, @AssayData("fixtures/orders.csv") Batch second) {
+        assertThat(first).isSameAs(second);
+        sameAsFirst(first);
+    }
+
+    @Test
+    void aFileRelativeToTheWorkingDirectoryIsFound(@AssayData("src/test/resources/fixtures/orders.csv") Batch orders) {
+        assertThat(orders.schema().columnNames()).contains("amount");
+    }
+
+    @Test
+    void aGzipFixtureIsRead(@AssayData("fixtures/orders.csv.gz") Batch orders) {
+        assertThat(orders).satisfies(suite("orders"));
+        assertThat(orders).isNotSameAs(FIRST.get());
+    }
+
+    @Test
+    void aMissingFixtureNamesBothPlacesLooked() {
+        assertThatThrownBy(() -> AssayExtension.load("fixtures/nope.csv", AssayExtensionTest.class))
+                .isInstanceOf(ParameterResolutionException.class)
+                .hasMessageContaining("@AssayData(\"fixtures/nope.csv\")")
+                .hasMessageContaining("classpath resource 'fixtures/nope.csv'")
+                .hasMessageContaining("the file /")
+                .hasMessageContaining("nope.csv");
+    }
+
+    @Test
+    void anUnsupportedExtensionIsSaidSo() {
+        assertThatThrownBy(() -> AssayExtension.load("fixtures/orders.parquet", AssayExtensionTest.class))
+                .isInstanceOf(ParameterResolutionException.class)
+                .hasMessageContaining("unsupported extension")
+                .hasMessageContaining(".csv.gz");
+    }
+
+    @Test
+    void aSuiteIsReadOnceAndShared() {
+        assertThat(suite("orders")).isSameAs(suite("orders"));
+        assertThat(suite("orders-strict").expectations()).hasSize(2);
+    }
+
+    @Test
+    void aMissingSuiteNamesThePathsTriedAndTheSuitesFound() {
+        assertThatThrownBy(() -> suite("nope"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("assay/suites/nope.json, assay/suites/nope.yaml, assay/suites/nope.yml")
+                .hasMessageContaining("orders, orders-strict");
+    }
+}
