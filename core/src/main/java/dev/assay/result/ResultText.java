@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders a {@link ValidationResult} as a short summary for a terminal, readable at 100 columns:
@@ -164,6 +165,23 @@ public final class ResultText {
     }
 
     private static void samples(Failed failed, Marks marks, StringBuilder out) {
+        boolean values = !failed.resultFormat().excludeUnexpectedValues();
+        sampleList(failed, marks).ifPresent(list -> wrap((values ? "samples: " : "rows: ") + list, out));
+    }
+
+    /**
+     * The first unexpected values of a failed check with their rows, as the summary lists them: {@code 'lost'
+     * (row 2), null (order_id=7), 3 more} (strings quoted, control characters escaped, long values cut); only
+     * the rows when the result format leaves values out. For other reports of a result, such as test
+     * assertions.
+     *
+     * @return the list, or empty when the result kept no sample
+     */
+    public static Optional<String> samples(Failed failed) {
+        return sampleList(failed, Marks.UNICODE);
+    }
+
+    private static Optional<String> sampleList(Failed failed, Marks marks) {
         ResultDetails details = failed.details();
         boolean values = !failed.resultFormat().excludeUnexpectedValues();
         int shown = Math.min(
@@ -172,7 +190,7 @@ public final class ResultText {
                         ? details.unexpectedValues().size()
                         : details.unexpectedIndex().size());
         if (shown == 0) {
-            return;
+            return Optional.empty();
         }
         List<String> items = new ArrayList<>(shown);
         for (int i = 0; i < shown; i++) {
@@ -189,7 +207,7 @@ public final class ResultText {
         long total = details.counts().map(ResultDetails.Counts::unexpectedCount).orElse((long)
                 details.unexpectedValues().size());
         String more = total > shown ? String.format(Locale.ROOT, ", %,d more", total - shown) : "";
-        wrap((values ? "samples: " : "rows: ") + String.join(", ", items) + more, out);
+        return Optional.of(String.join(", ", items) + more);
     }
 
     /** A row id: a 0-based row number, or the values of the index columns. */
@@ -200,6 +218,14 @@ public final class ResultText {
             return String.join(", ", parts);
         }
         return "row " + index;
+    }
+
+    /**
+     * A value as the summary writes it: strings quoted, control characters escaped, long values cut; {@code
+     * null} for null. For other reports of a result, such as test assertions.
+     */
+    public static String value(Object value) {
+        return show(value, Marks.UNICODE);
     }
 
     /** A value as it reads in the summary: strings quoted, control characters escaped, long ones cut. */

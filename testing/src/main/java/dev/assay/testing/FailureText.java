@@ -5,22 +5,15 @@ import dev.assay.model.KwargWriter;
 import dev.assay.result.Errored;
 import dev.assay.result.ExpectationResult;
 import dev.assay.result.Failed;
-import dev.assay.result.ResultDetails;
+import dev.assay.result.ResultText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Failure messages: each unsuccessful expectation in plain language, with a few unexpected values and
  * their rows. Stateless and thread-safe.
  */
 final class FailureText {
-    /** The most unexpected values shown per failure. */
-    static final int SAMPLES = 5;
-
-    private static final int SHOWN_VALUE = 40;
-
     private FailureText() {}
 
     /** The column an expectation is about, or empty for a table-level one. */
@@ -37,7 +30,7 @@ final class FailureText {
         List<String> parts = new ArrayList<>();
         writer.asMap().forEach((k, v) -> {
             if (!k.equals("column")) {
-                parts.add(k + "=" + show(v));
+                parts.add(k + "=" + ResultText.value(v));
             }
         });
         return String.join(", ", parts);
@@ -80,7 +73,7 @@ final class FailureText {
         if (r instanceof Failed failed) {
             out.append("      ").append(failed.reason()).append('\n');
             failed.details().observedValue().ifPresent(v -> {
-                out.append("      observed: ").append(show(v)).append('\n');
+                out.append("      observed: ").append(ResultText.value(v)).append('\n');
                 String expected = expected(e);
                 if (!expected.isEmpty()) {
                     out.append("      expected: ").append(expected).append('\n');
@@ -93,55 +86,10 @@ final class FailureText {
     }
 
     private static void samples(Failed failed, StringBuilder out) {
-        ResultDetails details = failed.details();
         boolean values = !failed.resultFormat().excludeUnexpectedValues();
-        int shown = Math.min(
-                SAMPLES,
-                values
-                        ? details.unexpectedValues().size()
-                        : details.unexpectedIndex().size());
-        if (shown == 0) {
-            return;
-        }
-        List<String> items = new ArrayList<>(shown);
-        for (int i = 0; i < shown; i++) {
-            String row = i < details.unexpectedIndex().size()
-                    ? row(details.unexpectedIndex().get(i))
-                    : "";
-            if (values) {
-                String value = show(details.unexpectedValues().get(i));
-                items.add(row.isEmpty() ? value : value + " (" + row + ")");
-            } else {
-                items.add(row);
-            }
-        }
-        long total = details.counts().map(ResultDetails.Counts::unexpectedCount).orElse((long)
-                details.unexpectedValues().size());
-        String more = total > shown ? String.format(Locale.ROOT, ", %,d more", total - shown) : "";
-        out.append("      ")
+        ResultText.samples(failed).ifPresent(list -> out.append("      ")
                 .append(values ? "unexpected values: " : "unexpected rows: ")
-                .append(String.join(", ", items))
-                .append(more)
-                .append('\n');
-    }
-
-    private static String row(Object index) {
-        if (index instanceof Map<?, ?> map) {
-            List<String> parts = new ArrayList<>();
-            map.forEach((k, v) -> parts.add(k + "=" + v));
-            return String.join(", ", parts);
-        }
-        return "row " + index;
-    }
-
-    private static String show(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        String text = value.toString().replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
-        if (text.length() > SHOWN_VALUE) {
-            text = text.substring(0, SHOWN_VALUE - 3) + "...";
-        }
-        return value instanceof String ? "'" + text + "'" : text;
+                .append(list)
+                .append('\n'));
     }
 }

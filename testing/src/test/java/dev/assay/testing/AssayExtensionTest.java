@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.source.Batch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -54,8 +55,18 @@ class AssayExtensionTest {
         assertThat(orders.schema().columnNames()).contains("amount");
     }
 
+    /** The gzip fixture, written from the plain one before the tests resolve their parameters. */
+    @BeforeAll
+    static void gzipTheFixture() throws java.io.IOException {
+        java.nio.file.Path gzip = java.nio.file.Path.of("target/generated-fixtures/orders.csv.gz");
+        java.nio.file.Files.createDirectories(gzip.getParent());
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gzip))) {
+            java.nio.file.Files.copy(java.nio.file.Path.of("src/test/resources/fixtures/orders.csv"), out);
+        }
+    }
+
     @Test
-    void aGzipFixtureIsRead(@AssayData("fixtures/orders.csv.gz") Batch orders) {
+    void aGzipFixtureIsRead(@AssayData("target/generated-fixtures/orders.csv.gz") Batch orders) {
         assertThat(orders).satisfies(suite("orders"));
         assertThat(orders).isNotSameAs(FIRST.get());
     }
