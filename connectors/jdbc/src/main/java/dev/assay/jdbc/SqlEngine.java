@@ -432,11 +432,11 @@ final class SqlEngine implements Engine {
             return Optional.empty();
         }
 
-        /** Reads this metric's items from the aggregate row, starting at 1-based column {@code first}. */
-        void read(Session session, ResultSet row, int first, int count) throws SQLException {
-            results = new Object[count];
-            for (int i = 0; i < count; i++) {
-                results[i] = readItem(session, row, first + i, i);
+        /** Reads this metric's items from the aggregate row, at the 1-based {@code columns}. */
+        void read(Session session, ResultSet row, int[] columns) throws SQLException {
+            results = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                results[i] = readItem(session, row, columns[i], i);
             }
         }
 
@@ -707,41 +707,42 @@ final class SqlEngine implements Engine {
         if (passes.isEmpty()) {
             return Optional.empty();
         }
+        // Counted as COUNT(CASE WHEN <condition> THEN 1 END): the database adds only the rows that count (a
+        // SUM of zeros and ones adds every row), and equal items of one statement are computed once.
         Sql missing;
         Sql bad;
         if (predicate instanceof RowPredicate.PairCompare pair) {
             String a = compiler.quoted(pair.columnA());
             String b = compiler.quoted(pair.columnB());
             Sql ignored = compiler.ignored(pair.ignoreRowIf(), pair.columns());
-            missing = Sql.of("CASE WHEN ").append(ignored).append(" THEN 1 ELSE 0 END");
+            missing = Sql.of("COUNT(CASE WHEN ").append(ignored).append(" THEN 1 END)");
             bad = Sql.of("CASE WHEN ")
                     .append(ignored)
-                    .append(" THEN 0 WHEN " + a + " IS NULL OR " + b + " IS NULL THEN 1 WHEN ")
+                    .append(" THEN NULL WHEN " + a + " IS NULL OR " + b + " IS NULL THEN 1 WHEN ")
                     .append(passes.get())
-                    .append(" THEN 0 ELSE 1 END");
+                    .append(" THEN NULL ELSE 1 END");
         } else {
             String c = compiler.quoted(predicate.columns().get(0));
             switch (predicate.nullHandling()) {
                 case UNEXPECTED:
                     missing = Sql.of("0");
-                    bad = Sql.of("CASE WHEN " + c + " IS NULL THEN 1 ELSE 0 END");
+                    bad = Sql.of("CASE WHEN " + c + " IS NULL THEN 1 END");
                     break;
                 case ONLY_NULL_EXPECTED:
                     missing = Sql.of("0");
-                    bad = Sql.of("CASE WHEN " + c + " IS NULL THEN 0 ELSE 1 END");
+                    bad = Sql.of("CASE WHEN " + c + " IS NOT NULL THEN 1 END");
                     break;
                 default:
-                    missing = Sql.of("CASE WHEN " + c + " IS NULL THEN 1 ELSE 0 END");
-                    bad = Sql.of("CASE WHEN " + c + " IS NULL THEN 0 WHEN ")
+                    missing = Sql.of("COUNT(*) - COUNT(" + c + ")");
+                    // An unknown outcome counts as unexpected, as the row is not shown to pass.
+                    bad = Sql.of("CASE WHEN " + c + " IS NULL THEN NULL WHEN ")
                             .append(passes.get())
-                            .append(" THEN 0 ELSE 1 END");
+                            .append(" THEN NULL ELSE 1 END");
             }
         }
         Sql unexpectedRow = Sql.of("(").append(bad).append(") = 1");
         List<Sql> items = List.of(
-                Sql.of("COUNT(*)"),
-                Sql.of("SUM(").append(missing).append(")"),
-                Sql.of("SUM(").append(bad).append(")"));
+                Sql.of("COUNT(*)"), missing, Sql.of("COUNT(").append(bad).append(")"));
         return Optional.of(new Planned(m, items) {
             @Override
             boolean followsUp() {
@@ -887,10 +888,23 @@ final class SqlEngine implements Engine {
 
         /** Runs one aggregate SELECT of {@code planned} over the rows {@code where} keeps. */
         void aggregate(List<Planned> planned, Sql where) throws SQLException {
-            List<Sql> items = new ArrayList<>();
+            // Equal items (every row check's COUNT(*), say) are selected once and read by each that needs them.
+            Map<Sql, Integer> unique = new LinkedHashMap<>();
+            Map<Planned, int[]> columns = new java.util.HashMap<>();
             for (Planned p : planned) {
-                items.addAll(p.items(where));
+                List<Sql> its = p.items(where);
+                int[] positions = new int[its.size()];
+                for (int i = 0; i < its.size(); i++) {
+                    Integer position = unique.get(its.get(i));
+                    if (position == null) {
+                        position = unique.size() + 1;
+                        unique.put(its.get(i), position);
+                    }
+                    positions[i] = position;
+                }
+                columns.put(p, positions);
             }
+            List<Sql> items = new ArrayList<>(unique.keySet());
             if (items.isEmpty()) {
                 for (Planned p : planned) {
                     p.results = new Object[0];
@@ -912,11 +926,8 @@ final class SqlEngine implements Engine {
                     throw new SQLException("the aggregate query returned no row");
                 }
                 counters.rows.incrementAndGet();
-                int column = 1;
                 for (Planned p : planned) {
-                    int count = p.items(where).size();
-                    p.read(this, row, column, count);
-                    column += count;
+                    p.read(this, row, columns.get(p));
                 }
             }
         }
