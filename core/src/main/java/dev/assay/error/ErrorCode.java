@@ -21,6 +21,8 @@ public enum ErrorCode {
     MALFORMED_DATA(Category.SOURCE),
     /** The data cannot be reached (missing file, I/O failure). */
     SOURCE_UNAVAILABLE(Category.SOURCE),
+    /** A store (results, suites, metric history, a docs site) cannot be read or written. */
+    STORE_UNAVAILABLE(Category.SOURCE),
     /** A metric cannot be computed on this data (for example a mean over a text column). */
     METRIC_UNAVAILABLE(Category.USER),
     /** A bug in Assay. */

@@ -54,9 +54,29 @@ public final class ResultJson {
      * @return the JSON text, never null
      */
     public static String toJson(ValidationResult result) {
+        return toJson(result, Map.of());
+    }
+
+    /**
+     * The result as pretty-printed JSON, with {@code extraMeta} added to its {@code meta} object (such as
+     * the checkpoint and run id a stored result carries).
+     *
+     * @param result the result, never null
+     * @param extraMeta fields to add to {@code meta}, in iteration order; values are strings, numbers,
+     *     booleans, lists or maps
+     * @return the JSON text, never null
+     */
+    public static String toJson(ValidationResult result, Map<String, ?> extraMeta) {
         requireNonNull(result, "result is null");
+        requireNonNull(extraMeta, "extraMeta is null");
+        Map<String, Object> tree = tree(result);
+        if (!extraMeta.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> meta = (Map<String, Object>) tree.get("meta");
+            meta.putAll(extraMeta);
+        }
         try {
-            return WRITER.writeValueAsString(tree(result));
+            return WRITER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a validation result as JSON: " + e.getOriginalMessage(), e);
         }
