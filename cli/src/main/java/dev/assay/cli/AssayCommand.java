@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
         name = "assay",
         mixinStandardHelpOptions = true,
         versionProvider = AssayCommand.Version.class,
-        description = "Validate data against expectation suites.",
-        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class},
+        description = "Validate data against expectation suites; run the checkpoints of a project.",
+        subcommands = {ValidateCommand.class, InitCommand.class, CheckpointCommand.class, CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every expectation passed",
@@ -51,9 +52,16 @@ public final class AssayCommand implements Runnable {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == ValidateCommand.class
-                        ? type.cast(new ValidateCommand(environment))
-                        : defaults.create(type);
+                if (type == ValidateCommand.class) {
+                    return type.cast(new ValidateCommand(environment));
+                }
+                if (type == CheckpointCommand.Run.class) {
+                    return type.cast(new CheckpointCommand.Run(environment));
+                }
+                if (type == CheckpointCommand.ListCheckpoints.class) {
+                    return type.cast(new CheckpointCommand.ListCheckpoints(environment));
+                }
+                return defaults.create(type);
             }
         };
         CommandLine cli = new CommandLine(new AssayCommand(), factory);
@@ -62,11 +70,16 @@ public final class AssayCommand implements Runnable {
         cli.setExitCodeExceptionMapper(e -> ERROR);
         cli.getCommandSpec().exitCodeOnInvalidInput(ERROR);
         cli.getCommandSpec().exitCodeOnExecutionException(ERROR);
+        setExitCodes(cli);
+        return cli;
+    }
+
+    private static void setExitCodes(CommandLine cli) {
         for (CommandLine sub : cli.getSubcommands().values()) {
             sub.getCommandSpec().exitCodeOnInvalidInput(ERROR);
             sub.getCommandSpec().exitCodeOnExecutionException(ERROR);
+            setExitCodes(sub);
         }
-        return cli;
     }
 
     public static void main(String[] args) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
-    private static final Path EXAMPLES = Path.of("..", "examples");
+    private static final Path EXAMPLES = Path.of("..", "examples", "project");
     private static final String DATA = EXAMPLES.resolve("data/trips.csv").toString();
 
     @TempDir

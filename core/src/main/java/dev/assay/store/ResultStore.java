@@ -42,7 +42,10 @@ public final class ResultStore {
         requireNonNull(result, "result is null");
         requireNonNull(extraMeta, "extraMeta is null");
         String asset = result.batchIdentity().map(BatchIdentity::asset).orElse(result.batchName());
-        String batch = result.batchIdentity().map(BatchIdentity::request).orElse(result.batchName());
+        String batch = result.batchIdentity()
+                .map(BatchIdentity::request)
+                .map(request -> request.equals("{}") ? "all" : request)
+                .orElse(result.batchName());
         while (true) {
             ResultKey key =
                     new ResultKey(result.suiteName(), asset, batch, result.run().startedAt(), newRunId());

@@ -68,6 +68,9 @@ public final class SuiteFiles {
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build();
 
+    /** The key of a suite parameter reference: {@code {"$PARAMETER": "name"}}. */
+    public static final String PARAMETER = "$PARAMETER";
+
     private SuiteFiles() {}
 
     /**
@@ -79,7 +82,23 @@ public final class SuiteFiles {
      * @throws SourceUnavailableException if the file cannot be read
      */
     public static ExpectationSuite read(Path file) {
+        return read(file, Map.of());
+    }
+
+    /**
+     * Reads a suite file whose kwargs may hold suite parameters: an object {@code {"$PARAMETER": "name"}}
+     * anywhere in it is replaced by the value of {@code name} in {@code parameters} (a string, number,
+     * boolean, list or map), so that one suite serves several batches or environments.
+     *
+     * @param file the file, never null; messages name it as given
+     * @param parameters values by parameter name, never null
+     * @return the suite, never null
+     * @throws SuiteFormatException if the file is not a valid suite, or names a parameter without a value
+     * @throws SourceUnavailableException if the file cannot be read
+     */
+    public static ExpectationSuite read(Path file, Map<String, ?> parameters) {
         requireNonNull(file, "file is null");
+        requireNonNull(parameters, "parameters is null");
         SuiteFormat format = SuiteFormat.of(file);
         byte[] bytes;
         try {
@@ -97,7 +116,47 @@ public final class SuiteFiles {
             throw new SuiteFormatException(file + ": the file is not UTF-8 text", e);
         }
         // A byte order mark is legal at the start of UTF-8 text, but not JSON.
-        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, format, file.toString());
+        String source = file.toString();
+        JsonNode tree = tree(text.startsWith("\uFEFF") ? text.substring(1) : text, format, source);
+        return new SuiteReader(source, SharedKwargs.ConditionParser.DEFAULT)
+                .read(fillParameters(tree, parameters, source, ""));
+    }
+
+    /** {@code node} with every {@code {"$PARAMETER": name}} replaced by its value. */
+    private static JsonNode fillParameters(JsonNode node, Map<String, ?> parameters, String source, String path) {
+        if (node.isObject()) {
+            if (node.size() == 1 && node.has(PARAMETER)) {
+                JsonNode name = node.get(PARAMETER);
+                if (!name.isTextual()) {
+                    throw new SuiteFormatException(
+                            source + ": " + path + ": " + PARAMETER + " must name a parameter, got " + name);
+                }
+                if (!parameters.containsKey(name.asText())) {
+                    throw new SuiteFormatException(source + ": " + path + ": the suite parameter '" + name.asText()
+                            + "' has no value; give it in the checkpoint's parameters (or with --param "
+                            + name.asText() + "=VALUE)"
+                            + (parameters.isEmpty() ? "" : "; given: " + String.join(", ", parameters.keySet())));
+                }
+                return JSON_MAPPER.valueToTree(parameters.get(name.asText()));
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode out = JSON_MAPPER.createObjectNode();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                out.set(e.getKey(), fillParameters(e.getValue(), parameters, source, join(path, e.getKey())));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = JSON_MAPPER.createArrayNode();
+            for (int i = 0; i < node.size(); i++) {
+                out.add(fillParameters(node.get(i), parameters, source, path + "[" + i + "]"));
+            }
+            return out;
+        }
+        return node;
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     /**

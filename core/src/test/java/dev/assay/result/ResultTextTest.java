@@ -22,7 +22,7 @@ class ResultTextTest {
         assertThat(ResultText.render(Results.trips(), true))
                 .isEqualTo(
                         """
-                        Suite trips on examples/data/trips.csv: FAILED · 4/8 expectations passed (1 errored) · 5,000 rows scanned · 1.2 s
+                        Suite trips on examples/project/data/trips.csv: FAILED · 4/8 expectations passed (1 errored) · 5,000 rows scanned · 1.2 s
 
                         Completeness: 1/1 passed
                           ✓ expect_column_values_to_not_be_null  trip_id
@@ -55,7 +55,7 @@ class ResultTextTest {
         assertThat(text)
                 .isEqualTo(
                         """
-                        Suite trips on examples/data/trips.csv: FAILED | 4/8 expectations passed (1 errored) | 5,000 rows scanned | 1.2 s
+                        Suite trips on examples/project/data/trips.csv: FAILED | 4/8 expectations passed (1 errored) | 5,000 rows scanned | 1.2 s
 
                         Completeness: 1/1 passed
                           ok    expect_column_values_to_not_be_null  trip_id

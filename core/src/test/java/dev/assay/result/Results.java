@@ -112,7 +112,7 @@ final class Results {
     static ValidationResult trips() {
         return new ValidationResult(
                 "trips",
-                "examples/data/trips.csv",
+                "examples/project/data/trips.csv",
                 List.of(
                         existsPassed(),
                         rowCountPassed(),

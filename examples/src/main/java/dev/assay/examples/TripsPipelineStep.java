@@ -21,7 +21,7 @@ import java.time.ZoneOffset;
  *
  * <p>Run: {@code ./mvnw -q -pl examples -am package -DskipTests && java
  * --add-opens=java.base/java.nio=ALL-UNNAMED -cp ... dev.assay.examples.TripsPipelineStep
- * examples/data/trips.csv}, or see {@code TripsPipelineStepTest}.
+ * examples/project/data/trips.csv}, or see {@code TripsPipelineStepTest}.
  */
 public final class TripsPipelineStep {
     private TripsPipelineStep() {}
@@ -47,7 +47,7 @@ public final class TripsPipelineStep {
     }
 
     public static void main(String[] args) {
-        Path file = Path.of(args.length > 0 ? args[0] : "examples/data/trips.csv");
+        Path file = Path.of(args.length > 0 ? args[0] : "examples/project/data/trips.csv");
         ValidationResult result = validate(file, Instant.parse("2024-05-02T06:00:00Z"));
         System.out.print(ResultText.render(result, false));
         if (!result.success()) {

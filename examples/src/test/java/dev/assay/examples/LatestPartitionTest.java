@@ -17,7 +17,7 @@ class LatestPartitionTest {
 
     @Test
     void the_newest_partition_is_validated_and_recorded() throws IOException {
-        Path trips = Path.of("data/trips.csv");
+        Path trips = Path.of("project/data/trips.csv");
         Path may = lake.resolve("trips/year=2024/month=5/part-0.csv");
         Path april = lake.resolve("trips/year=2024/month=4/part-0.csv");
         Files.createDirectories(may.getParent());

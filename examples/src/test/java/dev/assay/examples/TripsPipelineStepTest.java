@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TripsPipelineStepTest {
-    private static final Path DATA = Path.of("data/trips.csv");
+    private static final Path DATA = Path.of("project/data/trips.csv");
 
     @Test
     void the_bundled_trips_pass_the_pipeline_suite() {

@@ -1,0 +1,228 @@
+package dev.assay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code assay init} and {@code assay checkpoint}, on a project scaffolded from the sample. */
+class CheckpointCommandTest {
+    @TempDir
+    Path dir;
+
+    Path project;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = AssayCommand.commandLine(new PrintWriter(out), new PrintWriter(err), environment)
+                .execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    @BeforeEach
+    void init() {
+        project = dir.resolve("proj");
+        Run r = run("init", project.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Created an Assay project in " + project).contains("--project " + project);
+    }
+
+    private void checkpoint(String name, String yaml) throws IOException {
+        Files.writeString(project.resolve("checkpoints").resolve(name + ".yml"), yaml);
+    }
+
+    private List<Path> storedResults() throws IOException {
+        Path results = project.resolve("results");
+        if (!Files.isDirectory(results)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(results)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Test
+    void init_scaffolds_the_sample_project_that_runs_as_it_is() throws IOException {
+        for (String file : InitCommand.SAMPLE) {
+            assertThat(project.resolve(file)).isRegularFile();
+        }
+        Run r = run("checkpoint", "run", "nightly_trips", "--project", project.toString(), "--ascii");
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out())
+                .startsWith("Checkpoint nightly_trips (run ")
+                .contains("): PASSED")
+                .contains("Suite trips on trips: PASSED")
+                .contains("Suite trips_volume on trips: PASSED")
+                .contains("ok   store_validation_result: stored 2 results in "
+                        + project.resolve("results").toAbsolutePath());
+        assertThat(storedResults()).hasSize(2);
+    }
+
+    @Test
+    void init_refuses_to_overwrite_a_project() {
+        Run r = run("init", project.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("assay.yml exists already");
+    }
+
+    @Test
+    void init_empty_writes_a_project_without_samples() {
+        Run r = run("init", "--empty", dir.resolve("empty").toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(dir.resolve("empty/assay.yml")).isRegularFile();
+        assertThat(dir.resolve("empty/suites")).isEmptyDirectory();
+        Run list = run("checkpoint", "list", "--project", dir.resolve("empty").toString());
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).isEmpty();
+    }
+
+    @Test
+    void a_parameter_given_at_run_time_fills_the_suite_and_can_fail_it() throws IOException {
+        Run r = run(
+                "checkpoint",
+                "run",
+                "nightly_trips",
+                "--project",
+                project.toString(),
+                "--param",
+                "min_rows=1000",
+                "--format",
+                "json");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("success").asBoolean()).isFalse();
+        assertThat(json.get("exit_code").asInt()).isEqualTo(1);
+        assertThat(json.get("validations")).hasSize(2);
+        JsonNode volume = json.get("validations").get(1);
+        assertThat(volume.get("suite").asText()).isEqualTo("trips_volume");
+        assertThat(volume.get("success").asBoolean()).isFalse();
+        String stored = volume.get("stored_as").asText();
+        assertThat(stored).startsWith("validations/trips_volume/trips/all/");
+        JsonNode result = new ObjectMapper()
+                .readTree(project.resolve("results").resolve(stored).toFile());
+        assertThat(result.at("/meta/checkpoint").asText()).isEqualTo("nightly_trips");
+        assertThat(result.at("/results/0/expectation_config/kwargs/min_value").asInt())
+                .isEqualTo(1000);
+    }
+
+    @Test
+    void a_suite_parameter_without_a_value_is_an_error_naming_it() throws IOException {
+        checkpoint(
+                "no_params",
+                """
+                validations:
+                  - {source: samples, asset: trips, pattern: trips.csv, suite: trips_volume}
+                """);
+
+        Run r = run("checkpoint", "run", "no_params", "--project", project.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out())
+                .contains("Validations that could not run:")
+                .contains("the suite parameter 'min_rows' has no value");
+        assertThat(storedResults()).isEmpty();
+    }
+
+    @Test
+    void a_validation_that_cannot_run_is_reported_and_the_others_are_still_stored() throws IOException {
+        checkpoint(
+                "half",
+                """
+                parameters: {min_rows: 1}
+                validations:
+                  - {source: samples, asset: missing, pattern: nope.csv, suite: trips_volume}
+                  - {source: samples, asset: trips, pattern: trips.csv, suite: trips_volume}
+                """);
+
+        Run r = run("checkpoint", "run", "half", "--project", project.toString(), "--ascii");
+
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.out())
+                .contains("): ERROR")
+                .contains("validations[0] (samples/missing, suite trips_volume): ")
+                .contains("stored 1 result in");
+        assertThat(storedResults()).hasSize(1);
+    }
+
+    @Test
+    void mistakes_in_a_checkpoint_fail_before_any_data_is_read() throws IOException {
+        checkpoint(
+                "typo",
+                """
+                validations:
+                  - {source: samples, asset: trips, patern: trips.csv, suite: trips}
+                """);
+        Run typo = run("checkpoint", "run", "typo", "--project", project.toString());
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err())
+                .contains("checkpoints/typo.yml: unknown key 'validations[0].patern'")
+                .contains("known keys here: source, suite, batch, parameters, result_format, asset, pattern, format");
+
+        checkpoint("source", "validations:\n  - {source: lake, suite: trips}\n");
+        Run source = run("checkpoint", "run", "source", "--project", project.toString());
+        assertThat(source.err())
+                .contains("validations[0].source 'lake' is not a source of assay.yml; sources: samples");
+
+        checkpoint("suite", "validations:\n  - {source: samples, suite: nope}\n");
+        Run suite = run("checkpoint", "run", "suite", "--project", project.toString());
+        assertThat(suite.err()).contains("no suite 'nope' in ").contains("suites: trips, trips-strict, trips_volume");
+
+        checkpoint("action", "validations:\n  - {source: samples, suite: trips}\nactions:\n  - type: send_pigeon\n");
+        Run action = run("checkpoint", "run", "action", "--project", project.toString());
+        assertThat(action.err()).contains("actions[0].type 'send_pigeon' is not an action type; known: ");
+
+        checkpoint("batch", "validations:\n  - {source: samples, suite: trips, batch: newest}\n");
+        Run batch = run("checkpoint", "run", "batch", "--project", project.toString());
+        assertThat(batch.err()).contains("validations[0].batch must be 'latest', 'all' or a mapping");
+
+        Run missing = run("checkpoint", "run", "nope", "--project", project.toString());
+        assertThat(missing.err()).contains("no checkpoint 'nope' in ").contains("checkpoints: ");
+        assertThat(storedResults()).isEmpty();
+    }
+
+    @Test
+    void an_environment_variable_in_assay_yml_is_read_and_a_missing_one_is_an_error() throws IOException {
+        Path yml = project.resolve("assay.yml");
+        Files.writeString(yml, Files.readString(yml).replace("location: data/", "location: ${TRIPS_DIR}"));
+
+        Run missing = run("checkpoint", "list", "--project", project.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err())
+                .contains(
+                        "assay.yml: sources.samples.location refers to the environment variable TRIPS_DIR, which is not set");
+
+        Run given = run(Map.of("TRIPS_DIR", "data/"), "checkpoint", "list", "--project", project.toString());
+        assertThat(given.code()).as(given.err()).isZero();
+        assertThat(given.out()).isEqualTo("nightly_trips" + System.lineSeparator());
+    }
+
+    @Test
+    void the_project_is_found_from_the_environment() {
+        Run r = run(Map.of("ASSAY_PROJECT", project.toString()), "checkpoint", "list");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("nightly_trips");
+    }
+}
