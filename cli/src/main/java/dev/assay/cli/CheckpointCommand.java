@@ -10,7 +10,6 @@ import dev.assay.error.AssayException;
 import dev.assay.project.AssayProject;
 import dev.assay.project.Checkpoint;
 import dev.assay.result.ResultText;
-import dev.assay.result.ValidationResult;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,39 +200,8 @@ final class CheckpointCommand implements Runnable {
 
     /** The run as one JSON document. */
     static String json(CheckpointResult result) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("checkpoint", result.run().checkpoint());
-        out.put("run_id", result.run().runId());
-        out.put("started_at", result.run().startedAt().toString());
-        out.put("success", result.success());
-        out.put("exit_code", result.exitCode());
-        List<Object> validations = new ArrayList<>();
-        for (ValidationRun v : result.run().validations()) {
-            ValidationResult r = v.result();
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("suite", r.suiteName());
-            entry.put("asset", v.asset());
-            entry.put("batch", r.batchName());
-            entry.put("success", r.success());
-            entry.put("evaluated_expectations", r.statistics().evaluated());
-            entry.put("unsuccessful_expectations", r.statistics().unsuccessful());
-            entry.put("stored_as", v.stored().map(k -> k.key()).orElse(null));
-            validations.add(entry);
-        }
-        out.put("validations", validations);
-        out.put("errors", result.errors());
-        List<Object> actions = new ArrayList<>();
-        for (ActionOutcome a : result.actions()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", a.name());
-            entry.put("type", a.type());
-            entry.put("success", a.success());
-            entry.put("message", a.message());
-            actions.add(entry);
-        }
-        out.put("actions", actions);
         try {
-            return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(out);
+            return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(result.summary());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

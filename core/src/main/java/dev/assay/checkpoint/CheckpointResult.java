@@ -2,7 +2,10 @@ package dev.assay.checkpoint;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of running a checkpoint: its validations and what each action did.
@@ -44,5 +47,44 @@ public record CheckpointResult(CheckpointRun run, List<ActionOutcome> actions, L
             return 2;
         }
         return run.success() ? 0 : 1;
+    }
+
+    /**
+     * The run as plain maps and lists, for a JSON document ({@code assay checkpoint run --format json}, a
+     * Lambda handler's response): checkpoint, run id, start, success, exit code, per validation its suite,
+     * asset, batch, success, counts and stored key, the errors, and per action its outcome.
+     */
+    public Map<String, Object> summary() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("checkpoint", run.checkpoint());
+        out.put("run_id", run.runId());
+        out.put("started_at", run.startedAt().toString());
+        out.put("success", success());
+        out.put("exit_code", exitCode());
+        List<Object> validations = new ArrayList<>();
+        for (ValidationRun v : run.validations()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("suite", v.result().suiteName());
+            entry.put("asset", v.asset());
+            entry.put("batch", v.result().batchName());
+            entry.put("success", v.result().success());
+            entry.put("evaluated_expectations", v.result().statistics().evaluated());
+            entry.put("unsuccessful_expectations", v.result().statistics().unsuccessful());
+            entry.put("stored_as", v.stored().map(k -> k.key()).orElse(null));
+            validations.add(entry);
+        }
+        out.put("validations", validations);
+        out.put("errors", errors);
+        List<Object> outcomes = new ArrayList<>();
+        for (ActionOutcome a : actions) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", a.name());
+            entry.put("type", a.type());
+            entry.put("success", a.success());
+            entry.put("message", a.message());
+            outcomes.add(entry);
+        }
+        out.put("actions", outcomes);
+        return out;
     }
 }
