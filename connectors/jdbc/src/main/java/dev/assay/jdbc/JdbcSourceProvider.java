@@ -44,9 +44,7 @@ public final class JdbcSourceProvider implements SourceProvider {
         String password = config.optionalString("password").orElse(null);
         String dialect = config.optionalString("dialect").orElse(null);
         config.done("type", "url", "user", "password", "dialect");
-        JdbcSource base = user == null && password == null
-                ? JdbcSource.of(url)
-                : JdbcSource.of(url, user, password == null ? "" : password);
+        JdbcSource base = user == null && password == null ? JdbcSource.of(url) : JdbcSource.of(url, user, password);
         JdbcSource source = dialect == null ? base : base.withDialect(dialect);
         return new ProjectSource() {
             @Override
