@@ -119,7 +119,11 @@ record CloudWatchActionConfig(
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw error(type, what + " is not a URL: " + e.getMessage());
+            // A value with user info may hold a password: only its shape is told then.
+            throw error(
+                    type,
+                    what + " must be an http:// or https:// URL with a host, got "
+                            + (value.contains("@") ? "a text that is not a URL" : "'" + value + "'"));
         }
     }
 
@@ -171,9 +175,22 @@ record CloudWatchActionConfig(
         if (value == null) {
             return "nothing (null)";
         }
-        return value instanceof String
-                ? "'" + value + "'"
-                : value + " (" + value.getClass().getSimpleName() + ")";
+        if (value instanceof String) {
+            return "'" + value + "'";
+        }
+        String kind;
+        if (value instanceof Boolean) {
+            kind = "a boolean";
+        } else if (value instanceof Number) {
+            kind = "a number";
+        } else if (value instanceof List) {
+            kind = "a list";
+        } else if (value instanceof Map) {
+            kind = "a map";
+        } else {
+            kind = "a " + value.getClass().getSimpleName();
+        }
+        return value + " (" + kind + ")";
     }
 
     static AssayException error(String type, String message) {

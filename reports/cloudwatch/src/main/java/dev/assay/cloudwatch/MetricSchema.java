@@ -222,8 +222,8 @@ public final class MetricSchema {
     }
 
     private static String describe(Validation v) {
-        return "the validation of suite '" + v.result().suiteName() + "' on data asset '" + v.dataAsset()
-                + "' (checkpoint '" + v.checkpoint() + "')";
+        return "the validation of suite '" + abbreviate(v.result().suiteName()) + "' on data asset '"
+                + abbreviate(v.dataAsset()) + "' (checkpoint '" + abbreviate(v.checkpoint()) + "')";
     }
 
     private static String abbreviate(String s) {

@@ -36,7 +36,7 @@ final class LocalCloudWatch implements AutoCloseable {
     private static final CBORMapper CBOR = new CBORMapper();
 
     /** One decoded request. */
-    record Request(String namespace, List<Datum> data, int bodyBytes, boolean gzipped) {}
+    record Request(String namespace, List<Datum> data, int bodyBytes, boolean gzipped, String signingRegion) {}
 
     /** One decoded MetricDatum. */
     record Datum(String metricName, Map<String, String> dimensions, Instant timestamp, double value, String unit) {}
@@ -121,7 +121,7 @@ final class LocalCloudWatch implements AutoCloseable {
                     if (gzipped) {
                         body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
                     }
-                    request = decode(body, gzipped);
+                    request = decode(body, gzipped, signingRegion(ex));
                 } catch (IOException | RuntimeException e) {
                     problem = "cannot decode the body: " + e;
                 }
@@ -182,7 +182,14 @@ final class LocalCloudWatch implements AutoCloseable {
         return null;
     }
 
-    private static Request decode(byte[] body, boolean gzipped) throws IOException {
+    /** The region of the SigV4 credential scope: Credential=key/date/REGION/monitoring/aws4_request. */
+    private static String signingRegion(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        String scope = auth.substring(auth.indexOf("Credential=") + "Credential=".length(), auth.indexOf(','));
+        return scope.split("/")[2];
+    }
+
+    private static Request decode(byte[] body, boolean gzipped, String region) throws IOException {
         checkTimestampTags(body);
         JsonNode root = CBOR.readTree(body);
         List<Datum> data = new ArrayList<>();
@@ -208,7 +215,7 @@ final class LocalCloudWatch implements AutoCloseable {
         if (body.length > 1_048_576) {
             throw new IllegalArgumentException(body.length + " bytes in one request; CloudWatch takes 1 MB");
         }
-        return new Request(root.get("Namespace").asText(), data, body.length, gzipped);
+        return new Request(root.get("Namespace").asText(), data, body.length, gzipped, region);
     }
 
     /** CloudWatch reads a timestamp as CBOR tag 1 (epoch seconds); anything else is refused. */
