@@ -8,9 +8,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Locale;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** Says what an SDK failure means, for messages; never holds credentials. */
 final class CloudWatchErrors {
@@ -25,9 +26,11 @@ final class CloudWatchErrors {
     private CloudWatchErrors() {}
 
     /** What went wrong, e.g. {@code HTTP 500 InternalServiceError (boom), request id 1, after 3 attempts}. */
-    static String describe(SdkException e, String attempts) {
-        if (missingCredentials(e)) {
-            return "no AWS credentials found; provide them with the environment variables AWS_ACCESS_KEY_ID and"
+    static String describe(RuntimeException e, String attempts) {
+        CredentialsNotFoundException notFound = credentialsNotFound(e);
+        if (notFound != null) {
+            return "no AWS credentials found by " + notFound.provider
+                    + "; provide them with the environment variables AWS_ACCESS_KEY_ID and"
                     + " AWS_SECRET_ACCESS_KEY, a profile in ~/.aws/credentials (AWS_PROFILE), or an instance,"
                     + " container or Lambda role";
         }
@@ -67,16 +70,49 @@ final class CloudWatchErrors {
         return e.getMessage();
     }
 
-    static boolean missingCredentials(Throwable e) {
+    private static CredentialsNotFoundException credentialsNotFound(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (t instanceof SdkException
-                    && m != null
-                    && m.toLowerCase(Locale.ROOT).contains("unable to load credentials")) {
-                return true;
+            if (t instanceof CredentialsNotFoundException c) {
+                return c;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** Marks a failure to find credentials, so it is told apart from a request CloudWatch refused. */
+    static final class CredentialsNotFoundException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** The provider's class, never the credentials. */
+        final String provider;
+
+        CredentialsNotFoundException(String provider, RuntimeException cause) {
+            super("no credentials found by " + provider, cause);
+            this.provider = provider;
+        }
+    }
+
+    /** Wraps a provider so its failures are marked as {@link CredentialsNotFoundException}. */
+    static final class GuardedCredentials implements AwsCredentialsProvider {
+        private final AwsCredentialsProvider delegate;
+
+        GuardedCredentials(AwsCredentialsProvider delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            try {
+                return delegate.resolveCredentials();
+            } catch (SdkClientException | IllegalStateException e) {
+                throw new CredentialsNotFoundException(toString(), e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return delegate.getClass().getSimpleName();
+        }
     }
 
     private static IOException ioCause(Throwable e) {

@@ -106,7 +106,7 @@ public final class CloudWatchPublisher implements AutoCloseable {
             List<MetricPoint> batch = batches.get(i);
             try {
                 client.putMetricData(r -> r.namespace(schema.namespace()).metricData(data(batch)));
-            } catch (SdkException e) {
+            } catch (SdkException | CloudWatchErrors.CredentialsNotFoundException e) {
                 throw failure(e, metrics.points().size(), i, batches.size(), sent);
             }
             sent += batch.size();
@@ -133,7 +133,7 @@ public final class CloudWatchPublisher implements AutoCloseable {
         return data;
     }
 
-    private CloudWatchPublishException failure(SdkException e, int total, int failed, int requests, int sent) {
+    private CloudWatchPublishException failure(RuntimeException e, int total, int failed, int requests, int sent) {
         StringBuilder m = new StringBuilder("cannot publish ")
                 .append(PublishSummary.plural(total, "metric"))
                 .append(" to CloudWatch namespace ")
@@ -261,10 +261,10 @@ public final class CloudWatchPublisher implements AutoCloseable {
                             .connectionTimeout(Duration.ofSeconds(10))
                             .socketTimeout(Duration.ofSeconds(30)))
                     .region(Region.of(resolvedRegion))
-                    .credentialsProvider(
+                    .credentialsProvider(new CloudWatchErrors.GuardedCredentials(
                             credentials == null
                                     ? DefaultCredentialsProvider.builder().build()
-                                    : credentials)
+                                    : credentials))
                     .overrideConfiguration(o -> o.retryStrategy(retryStrategy(tries, delay)));
             if (endpoint != null) {
                 b.endpointOverride(endpoint);

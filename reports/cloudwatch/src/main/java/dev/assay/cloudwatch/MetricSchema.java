@@ -43,12 +43,19 @@ public final class MetricSchema {
     /** The namespace unless one is given. */
     public static final String DEFAULT_NAMESPACE = "Assay";
 
+    /** 1 when every expectation of the validation passed, else 0. */
     public static final String VALIDATION_SUCCESS = "ValidationSuccess";
+    /** The share of the validation's expectations that passed, 0 to 100. */
     public static final String SUCCESS_PERCENT = "SuccessPercent";
+    /** How many expectations the validation evaluated. */
     public static final String EVALUATED_EXPECTATIONS = "EvaluatedExpectations";
+    /** How many of them failed or errored. */
     public static final String UNSUCCESSFUL_EXPECTATIONS = "UnsuccessfulExpectations";
+    /** An expectation's numeric observed value (a mean, a row count), with observed values on. */
     public static final String OBSERVED_VALUE = "ObservedValue";
+    /** A row-by-row expectation's unexpected rows, with observed values on. */
     public static final String UNEXPECTED_COUNT = "UnexpectedCount";
+    /** A row-by-row expectation's unexpected rows in percent of the rows with a value, with observed values on. */
     public static final String UNEXPECTED_PERCENT = "UnexpectedPercent";
     /** The dimension naming an expectation's type, on per-expectation metrics. */
     public static final String EXPECTATION_DIMENSION = "Expectation";

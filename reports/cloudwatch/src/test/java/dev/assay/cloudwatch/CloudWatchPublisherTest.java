@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class CloudWatchPublisherTest {
@@ -288,6 +289,22 @@ class CloudWatchPublisherTest {
                     .hasMessageEndingWith(
                             ", after 3 attempts; 1 of 2 requests (1000 metrics) had been published before it");
             assertThat(cloudWatch.attempts()).isEqualTo(4);
+        }
+
+        @Test
+        void missing_credentials_are_told_apart_from_a_refusal() {
+            CloudWatchPublisher.Builder noCredentials = CloudWatchPublisher.builder()
+                    .endpoint(cloudWatch.endpoint())
+                    .region("eu-west-1")
+                    .credentials(ProfileCredentialsProvider.create("assay-no-such-profile"));
+
+            assertThatThrownBy(() -> publish(noCredentials, List.of(orders())))
+                    .isInstanceOf(CloudWatchPublishException.class)
+                    .hasMessage("cannot publish 4 metrics to CloudWatch namespace Assay at " + cloudWatch.endpoint()
+                            + " (region eu-west-1): no AWS credentials found by ProfileCredentialsProvider; provide"
+                            + " them with the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile in"
+                            + " ~/.aws/credentials (AWS_PROFILE), or an instance, container or Lambda role");
+            assertThat(cloudWatch.attempts()).isZero();
         }
 
         @Test
