@@ -225,4 +225,43 @@ class CheckpointCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("nightly_trips");
     }
+
+    @Test
+    void embedded_metric_format_lines_stay_out_of_the_json_document() throws IOException {
+        checkpoint(
+                "emf",
+                """
+                parameters: {min_rows: 1}
+                validations:
+                  - {source: samples, asset: trips, pattern: trips.csv, suite: trips_volume}
+                actions:
+                  - {type: publish_cloudwatch_metrics, output: emf, namespace: AssayTest}
+                """);
+        java.io.PrintStream stdout = System.out;
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream processOut = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream processErr = new java.io.ByteArrayOutputStream();
+        Run r;
+        try {
+            System.setOut(new java.io.PrintStream(processOut, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(processErr, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = run("checkpoint", "run", "emf", "--project", project.toString(), "--format", "json");
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.at("/actions/1/message").asText()).contains("Embedded Metric Format");
+        assertThat(processOut.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+        JsonNode emf = new ObjectMapper()
+                .readTree(processErr
+                        .toString(java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(emf.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("AssayTest");
+        assertThat(emf.get("ValidationSuccess").asDouble()).isEqualTo(1.0);
+    }
 }
