@@ -93,7 +93,7 @@ final class WebhookPayload {
         String counts = run.success()
                 ? total + " of " + total + " validations passed"
                 : failedValidations + " of " + total + " validations failed";
-        String text = "Checkpoint " + run.checkpoint() + " " + verdict + ": " + counts;
+        String text = "Checkpoint " + escape(run.checkpoint()) + " " + verdict + ": " + counts;
         List<Object> blocks = new ArrayList<>();
         StringBuilder head = new StringBuilder();
         head.append(run.success() ? ":white_check_mark: " : ":x: ")
@@ -195,9 +195,14 @@ final class WebhookPayload {
         return block;
     }
 
-    /** Slack's escaping: {@code &}, {@code <} and {@code >} would otherwise start entities and links. */
+    /**
+     * Slack's escaping: {@code &}, {@code <} and {@code >} would otherwise start entities and links; control
+     * characters (in a column name, say) are left out, as chat clients show them as boxes or not at all.
+     */
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().filter(c -> !Character.isISOControl(c)).forEach(out::appendCodePoint);
+        return out.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String clip(String text, int max) {

@@ -247,8 +247,8 @@ class SendWebhookTest {
                             + "• `expect_column_values_to_be_in_set` (status): 2 of 4 values (50%) are not in"
                             + " {'open', 'paid'}\n"
                             + "• `expect_column_mean_to_be_between` (amount): the mean 25 is not [0, 10]\n"
-                            + "• `expect_column_values_to_not_be_null` (region\u0001&lt;x&gt;&amp;) errored: Column"
-                            + " 'region\u0001&lt;x&gt;&amp;' not found in dataset 'orders-2024-05-01.csv'; available"
+                            + "• `expect_column_values_to_not_be_null` (region&lt;x&gt;&amp;) errored: Column"
+                            + " 'region&lt;x&gt;&amp;' not found in dataset 'orders-2024-05-01.csv'; available"
                             + " columns: [id, status, amount]");
         }
 
