@@ -47,7 +47,6 @@ final class SendWebhook implements CheckpointAction {
     private final int retries;
     private final Optional<String> docsUrl;
     private final Sleeper sleeper;
-    private final HttpClient client;
 
     SendWebhook(
             URI url,
@@ -67,11 +66,6 @@ final class SendWebhook implements CheckpointAction {
         this.retries = retries;
         this.docsUrl = requireNonNull(docsUrl, "docsUrl is null");
         this.sleeper = requireNonNull(sleeper, "sleeper is null");
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /** {@code scheme://host[:port]}, plus {@code /***} when there is more: what messages may show. */
@@ -99,6 +93,12 @@ final class SendWebhook implements CheckpointAction {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::setHeader);
         HttpRequest built = request.build();
+        // A client per post: a checkpoint that never posts (on: failure, all passed) starts no HTTP threads.
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         int attempts = retries + 1;
         String problem = "";
         Exception cause = null;
