@@ -270,7 +270,7 @@ class CloudWatchPublisherTest {
                     .hasMessage("cannot publish 4 metrics to CloudWatch namespace Assay at " + cloudWatch.endpoint()
                             + " (region eu-west-1): HTTP 500 InternalServiceError (scripted InternalServiceFault),"
                             + " request id req-3, after 3 attempts")
-                    .satisfies(e -> assertThat(((AssayException) e).code()).isEqualTo(ErrorCode.STORE_UNAVAILABLE));
+                    .satisfies(e -> assertThat(((AssayException) e).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
             assertThat(cloudWatch.attempts()).isEqualTo(3);
             assertThat(cloudWatch.accepted()).isEmpty();
         }
