@@ -10,6 +10,7 @@ import dev.assay.metric.Metric;
 import dev.assay.metric.MetricValues;
 import dev.assay.metric.PastValues;
 import dev.assay.metric.RowCount;
+import dev.assay.metric.UnexpectedRows;
 import dev.assay.model.Expectation;
 import dev.assay.model.ExpectationSuite;
 import dev.assay.model.ResultFormat;
@@ -84,9 +85,11 @@ public final class Validator {
      * validating. Runs recorded at or after this validation's start are not earlier runs and are ignored. A
      * history-based expectation validated without a history passes with a note saying so.
      *
-     * <p>With a history, every run also computes the batch's row count alongside the metrics it computes over
-     * every row anyway (an extra count in the same pass, never an extra scan), so the history holds {@code
-     * table.row_count} whatever the suite.
+     * <p>With a history, a run that reads rows but computes no row count (neither asked for nor counted by a
+     * row-by-row check over every row) also counts the rows, with the metrics it computes over every row anyway,
+     * so the history holds {@code table.row_count} whatever the suite: one more count in the Arrow engine's pass
+     * or in a database's aggregate query (where a database streams every such metric instead, the count is one
+     * {@code COUNT(*)} query of its own).
      *
      * @param history the metric history, never null
      * @param asset the data asset the history is keyed by, never null
@@ -136,8 +139,12 @@ public final class Validator {
         metrics.removeAll(past);
         if (history.isPresent()
                 && !metrics.contains(new RowCount())
+                && metrics.stream()
+                        .noneMatch(
+                                m -> m instanceof UnexpectedRows u && u.filter().isNone())
                 && metrics.stream().anyMatch(m -> m.filter().isNone() && !m.schemaOnly())) {
-            // The history's volume series: one more count in a pass that reads every row anyway.
+            // The history's volume series: one more count where every row is read anyway. A row-by-row check
+            // over every row already counts them (RunMetrics reads its element count).
             metrics.add(new RowCount());
         }
         Engine used = batch.engine(engine);

@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.engine.arrow.ArrowEngine;
+import dev.assay.metric.Metric;
+import dev.assay.metric.RowCount;
 import dev.assay.model.ExpectationSuite;
 import dev.assay.model.RowFilter;
 import dev.assay.result.ResultJson;
 import dev.assay.result.ValidationResult;
+import dev.assay.source.Batch;
 import dev.assay.source.InMemoryBatch;
 import dev.assay.store.MetricHistory;
 import dev.assay.store.MetricRecord;
@@ -19,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +134,41 @@ class RunMetricsTest {
                     .containsExactly(entry("column.mean(fare)", 10.0), entry("table.row_count", 5.0));
             assertThat(batch.scanCount()).isEqualTo(1);
             assertThat(VALIDATOR.validate(trips(), suite).metrics()).containsOnlyKeys("column.mean(fare)");
+        }
+
+        @Test
+        void with_a_history_ask_for_no_row_count_when_a_row_check_counts_the_rows() {
+            List<Set<Metric<?>>> asked = new ArrayList<>();
+            Engine recording = new Engine() {
+                @Override
+                public String name() {
+                    return "recording";
+                }
+
+                @Override
+                public EngineRun compute(Batch batch, Set<Metric<?>> metrics) {
+                    asked.add(Set.copyOf(metrics));
+                    return ArrowEngine.create().compute(batch, metrics);
+                }
+            };
+            Validator validator =
+                    VALIDATOR.withEngine(recording).withHistory(new MetricHistory(Store.local(folder)), "trips");
+
+            ValidationResult counted = validator.validate(
+                    trips(),
+                    ExpectationSuite.named("trips")
+                            .expect(column("fare").notNull().mostly(0.5).meanBetween(0, 100))
+                            .build());
+            ValidationResult added = validator.validate(
+                    trips(),
+                    ExpectationSuite.named("trips")
+                            .expect(column("fare").meanBetween(0, 100))
+                            .build());
+
+            assertThat(asked.get(0)).doesNotContain(new RowCount());
+            assertThat(counted.metrics()).containsEntry("table.row_count", 5.0);
+            assertThat(asked.get(1)).contains(new RowCount());
+            assertThat(added.metrics()).containsEntry("table.row_count", 5.0);
         }
 
         @Test
