@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The metric history: every validation run's metrics, by data asset and time, kept in a {@link Store}
@@ -88,6 +89,31 @@ public final class MetricHistory {
         List<MetricRecord> out = new ArrayList<>(wanted.size());
         for (String key : wanted) {
             parse(key, store.read(key)).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparing(MetricRecord::time));
+        return out;
+    }
+
+    /**
+     * The newest {@code limit} recorded runs of {@code asset} that {@code filter} accepts, oldest first. Reads
+     * records newest first and stops once {@code limit} are found, so a long history costs only the records
+     * it needs (plus those the filter turns down).
+     *
+     * @param asset the data asset, never null
+     * @param limit how many records to return at most, at least 1
+     * @param filter which records count, such as those holding a given metric; never null
+     * @throws StoreUnavailableException if a record cannot be read or parsed
+     */
+    public List<MetricRecord> records(String asset, int limit, Predicate<MetricRecord> filter) {
+        requireNonNull(asset, "asset is null");
+        requireNonNull(filter, "filter is null");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        List<String> keys = store.list(PREFIX + StoreKeys.segment(asset) + "/");
+        List<MetricRecord> out = new ArrayList<>();
+        for (int i = keys.size() - 1; i >= 0 && out.size() < limit; i--) {
+            parse(keys.get(i), store.read(keys.get(i))).filter(filter).ifPresent(out::add);
         }
         out.sort(Comparator.comparing(MetricRecord::time));
         return out;
