@@ -41,14 +41,15 @@ public final class MetricHistory {
     }
 
     /**
-     * Adds a run's metrics.
+     * Adds a run's metrics, never replacing another record: a record with the same asset, time and run id
+     * as one already kept (two batches of one asset validated at one fixed instant) gets a numbered key.
      *
      * @return the key it was stored under
      */
     public String record(MetricRecord record) {
         requireNonNull(record, "record is null");
-        String key = PREFIX + StoreKeys.segment(record.asset()) + "/" + ResultKey.TIME.format(record.time()) + "-"
-                + record.runId() + ".json";
+        String stem = PREFIX + StoreKeys.segment(record.asset()) + "/" + ResultKey.TIME.format(record.time()) + "-"
+                + record.runId();
         ObjectNode node = JSON.createObjectNode();
         node.put("asset", record.asset());
         node.put("batch", record.batch());
@@ -57,10 +58,15 @@ public final class MetricHistory {
         node.put("run_id", record.runId());
         ObjectNode values = node.putObject("values");
         record.values().forEach(values::put);
+        byte[] json;
         try {
-            store.create(key, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+            json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        String key = stem + ".json";
+        for (int n = 2; !store.create(key, json); n++) {
+            key = stem + "-" + n + ".json";
         }
         return key;
     }
