@@ -36,7 +36,7 @@ import java.util.Random;
  */
 public final class StoreChild {
     /** The start time every saved result shares. */
-    static final Instant STARTED_AT = Instant.parse("2024-01-31T06:00:00.123456Z");
+    public static final Instant STARTED_AT = Instant.parse("2024-01-31T06:00:00.123456Z");
 
     private StoreChild() {}
 
@@ -102,7 +102,7 @@ public final class StoreChild {
     }
 
     /** A result of a real validation, with a fixed start time so that every save has the same key prefix. */
-    static ValidationResult result() {
+    public static ValidationResult result() {
         ValidationResult r = Assay.validate(
                 InMemoryBatch.named("orders")
                         .column("id", "int64", 1L, 2L, 3L)
