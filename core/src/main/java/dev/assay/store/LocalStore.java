@@ -24,7 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +52,20 @@ final class LocalStore implements Store {
     private static final int DIRECTORY_ATTEMPTS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
 
-    /** One lock per folder for this JVM's creates: an OS file lock is held per process, not per thread. */
-    private static final ConcurrentHashMap<Path, ReentrantLock> FOLDER_LOCKS = new ConcurrentHashMap<>();
+    /**
+     * This JVM's locks for creates without hard links, one stripe per folder: an OS file lock is held per
+     * process, not per thread, so threads of one process take turns here first.
+     */
+    private static final ReentrantLock[] FOLDER_LOCKS = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < FOLDER_LOCKS.length; i++) {
+            FOLDER_LOCKS[i] = new ReentrantLock();
+        }
+    }
 
     private final Path folder;
-    private volatile boolean hardLinks;
+    private final AtomicBoolean hardLinks;
 
     LocalStore(Path folder) {
         this(folder, true);
@@ -65,7 +74,7 @@ final class LocalStore implements Store {
     /** A store that, with {@code hardLinks} false, always creates under the folder lock (for tests). */
     LocalStore(Path folder, boolean hardLinks) {
         this.folder = requireNonNull(folder, "folder is null").toAbsolutePath().normalize();
-        this.hardLinks = hardLinks;
+        this.hardLinks = new AtomicBoolean(hardLinks);
     }
 
     @Override
@@ -113,7 +122,7 @@ final class LocalStore implements Store {
         Path target = path(key);
         Path temp = writeTemp("create", key, target, content);
         try {
-            if (hardLinks) {
+            if (hardLinks.get()) {
                 try {
                     Files.createLink(target, temp);
                     forceFolder(target.getParent());
@@ -127,14 +136,15 @@ final class LocalStore implements Store {
                     if (!linksUnsupported(e, target)) {
                         throw e;
                     }
-                    hardLinks = false;
-                    LOG.warn(
-                            "hard links are not supported in {} ({}); creates take a lock file there instead",
-                            folder,
-                            e.getMessage());
+                    if (hardLinks.compareAndSet(true, false)) {
+                        LOG.warn(
+                                "hard links are not supported in {} ({}); creates take a lock file there instead",
+                                folder,
+                                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    }
                 }
             }
-            return createLocked(key, target, temp);
+            return createLocked(target, temp);
         } catch (IOException e) {
             throw failure("create", key, e);
         } finally {
@@ -143,9 +153,9 @@ final class LocalStore implements Store {
     }
 
     /** Under this JVM's lock and the OS lock of the target's folder: rename the temporary file if the target is absent. */
-    private boolean createLocked(String key, Path target, Path temp) throws IOException {
+    private static boolean createLocked(Path target, Path temp) throws IOException {
         Path dir = target.getParent();
-        ReentrantLock local = FOLDER_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
+        ReentrantLock local = FOLDER_LOCKS[Math.floorMod(dir.hashCode(), FOLDER_LOCKS.length)];
         local.lock();
         try (FileChannel lockFile =
                 FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {

@@ -4,8 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Feature;
+import com.google.common.jimfs.Jimfs;
 import dev.assay.error.StoreUnavailableException;
 import java.io.IOException;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -173,6 +178,38 @@ class LocalStoreTest extends StoreContract {
             assertThat(store().delete("a")).isFalse();
             assertThat(store().delete("o/below")).isFalse();
             assertThat(store().list("")).containsExactly("a/b", "o");
+        }
+    }
+
+    @Nested
+    class OnAFileSystemWithoutHardLinks extends StoreContract {
+        private FileSystem fs;
+
+        @Override
+        protected Store newStore() {
+            fs = Jimfs.newFileSystem(Configuration.unix().toBuilder()
+                    .setSupportedFeatures(Feature.FILE_CHANNEL, Feature.SECURE_DIRECTORY_STREAM)
+                    .build());
+            return Store.local(fs.getPath("/store"));
+        }
+
+        @AfterEach
+        void closeFileSystem() throws IOException {
+            fs.close();
+        }
+
+        @Test
+        void create_notices_the_missing_hard_links_and_takes_the_folder_lock_instead() throws IOException {
+            assertThatThrownBy(() -> Files.createLink(fs.getPath("/link"), fs.getPath("/store")))
+                    .isInstanceOf(UnsupportedOperationException.class);
+
+            assertThat(store().create("a/k", "1".getBytes(UTF_8))).isTrue();
+            assertThat(store().create("a/k", "2".getBytes(UTF_8))).isFalse();
+
+            assertThat(Files.exists(fs.getPath("/store/a/.tmp-create.lock"))).isTrue();
+            assertThat(store().read("a/k"))
+                    .hasValueSatisfying(v -> assertThat(v).isEqualTo("1".getBytes(UTF_8)));
+            assertThat(store().list("")).containsExactly("a/k");
         }
     }
 
