@@ -90,6 +90,9 @@ public final class MetricHistory {
     /** The newest {@code limit} recorded runs of {@code asset}, oldest first, reading only those. */
     public List<MetricRecord> records(String asset, int limit) {
         requireNonNull(asset, "asset is null");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+        }
         List<String> keys = store.list(PREFIX + StoreKeys.segment(asset) + "/");
         List<String> wanted = keys.subList(Math.max(0, keys.size() - limit), keys.size());
         List<MetricRecord> out = new ArrayList<>(wanted.size());
