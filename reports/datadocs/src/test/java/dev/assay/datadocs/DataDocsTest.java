@@ -125,7 +125,7 @@ class DataDocsTest {
             build();
 
             assertThat(page("suites/trips.html"))
-                    .contains("4 expectations, as of its newest run; 1 run stored, 0 failed.")
+                    .contains("5 expectations, as of its newest run; 1 run stored, 0 failed.")
                     .contains("values must be between 0 and 6, at least 50% of the time")
                     .contains("href=\"../" + runPage(key) + "\"")
                     .contains("href=\"../assets/green.html\"");
