@@ -27,7 +27,7 @@ import java.util.Comparator;
  * <pre>{@code
  * DataDocsReport report = DataDocs.builder(Store.local(Path.of("docs")))
  *         .build(new ResultStore(store), new MetricHistory(store));
- * System.out.println(report.summary());   // 1 new run, 4 pages written
+ * System.out.println(report.summary());   // 1 new run, 5 pages written
  * }</pre>
  *
  * <p>Not thread-safe: two builds of one site at once may each write pages the other then overwrites;
@@ -54,7 +54,7 @@ public final class DataDocs {
         private int runsPerPage = 100;
         private int recentRuns = 50;
         private int historyPoints = 200;
-        private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private int threads = 8;
         private boolean fullRebuild;
 
         private Builder(Store site) {
@@ -79,7 +79,10 @@ public final class DataDocs {
             return this;
         }
 
-        /** How many run pages are rendered and written at once (default: up to 4, one per processor). */
+        /**
+         * How many run pages are rendered and written at once (default 8: writing a page waits on the disk's
+         * flush or on S3 far longer than rendering it takes).
+         */
         public Builder threads(int threads) {
             this.threads = positive("threads", threads);
             return this;
