@@ -187,6 +187,18 @@ class DataDocsTest {
         }
 
         @Test
+        void no_template_turns_escaping_off() throws IOException {
+            for (String name : List.of("layout.ftlh", "index.ftlh", "run.ftlh", "suite.ftlh", "asset.ftlh")) {
+                try (var in = DataDocs.class.getResourceAsStream("/dev/assay/datadocs/templates/" + name)) {
+                    assertThat(in).as(name).isNotNull();
+                    assertThat(new String(in.readAllBytes(), UTF_8))
+                            .as(name)
+                            .doesNotContain("no_esc", "noautoesc", "noAutoEsc", "outputformat", "outputFormat");
+                }
+            }
+        }
+
+        @Test
         void a_stored_result_written_by_hand_has_its_query_reason_and_error_escaped() throws IOException {
             ResultKey key = new ResultKey("s", "a", "b", Instant.parse("2026-02-01T00:00:00Z"), "abc123");
             String json =
