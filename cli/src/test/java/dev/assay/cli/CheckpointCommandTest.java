@@ -75,6 +75,33 @@ class CheckpointCommandTest {
                 .contains("ok   store_validation_result: stored 2 results in "
                         + project.resolve("results").toAbsolutePath());
         assertThat(storedResults()).hasSize(2);
+        assertThat(r.out())
+                .contains("ok   update_data_docs: data docs updated: 2 new runs")
+                .contains("ok   write_junit_xml: wrote reports/junit/nightly_trips.xml: 2 suites");
+        assertThat(project.resolve("docs/index.html")).isRegularFile();
+        assertThat(project.resolve("reports/junit/nightly_trips.xml")).isRegularFile();
+        assertThat(project.resolve("metrics")).isDirectory();
+    }
+
+    @Test
+    void docs_build_renders_what_is_new_or_everything_again() {
+        assertThat(run("checkpoint", "run", "nightly_trips", "--project", project.toString())
+                        .code())
+                .isZero();
+
+        Run again = run("docs", "build", "--project", project.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out())
+                .startsWith("Data docs updated in ")
+                .contains(": 0 new runs, 0 pages written; 2 runs in all.");
+
+        Run full = run("docs", "build", "--full", "--project", project.toString());
+        assertThat(full.code()).as(full.err()).isZero();
+        assertThat(full.out()).startsWith("Data docs rebuilt in ").contains("2 new runs");
+
+        Run site = run("docs", "build", "--site", "public", "--project", project.toString());
+        assertThat(site.code()).isEqualTo(2);
+        assertThat(site.err()).contains("no data docs site 'public' in assay.yml; sites: local");
     }
 
     @Test
