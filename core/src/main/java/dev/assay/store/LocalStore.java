@@ -350,6 +350,11 @@ final class LocalStore implements Store {
 
     /** A message when {@code key} collides with an object or a folder of keys, if it does. */
     private Optional<String> collision(String key) {
+        for (Path above = folder; above != null; above = above.getParent()) {
+            if (Files.exists(above, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(above)) {
+                return Optional.of(above + " is a file, not a folder");
+            }
+        }
         Path target = folder.resolve(key);
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of("'" + key + "' is a folder of other keys (such as '" + key

@@ -177,7 +177,8 @@ class WriteJUnitXmlTest {
 
             assertThatThrownBy(() -> action(Map.of()).run(Runs.failed(), new Runs.Project(project)))
                     .isInstanceOf(StoreUnavailableException.class)
-                    .hasMessageStartingWith("cannot write " + project.resolve("reports/junit/nightly.xml") + ": ");
+                    .hasMessage("cannot write key 'nightly.xml' in the store " + project.resolve("reports/junit") + ": "
+                            + project.resolve("reports") + " is a file, not a folder");
         }
     }
 
