@@ -118,6 +118,11 @@ final class Phrases {
                         + (k.hasNonNull("now") ? " at " + text(k.get("now")) : "");
             case "expect_table_row_count_to_be_between":
                 return "the row count must be " + range(k);
+            case "expect_table_row_count_to_change_by_at_most":
+                return "the row count must change by at most " + change(k, "max_change", "max_change_rows", " rows")
+                        + " from " + reference(k.path("compared_to").asText("previous"), k);
+            case "expect_metric_to_not_be_anomalous":
+                return anomaly(k);
             case "expect_table_row_count_to_equal":
                 return "the row count must be exactly " + value(k.path("value"));
             case "expect_column_to_exist":
@@ -143,6 +148,38 @@ final class Phrases {
     }
 
     /** {@code between 0 and 6}, {@code at least 1}, {@code less than 5}, from min/max and strictness. */
+    /** {@code metric} (column.mean) as a reader says it: "the mean". */
+    private static String anomaly(JsonNode k) {
+        String metric = k.path("metric").asText("metric");
+        String what =
+                "the " + (metric.contains(".") ? metric.substring(metric.indexOf('.') + 1) : metric).replace('_', ' ');
+        String strategy = k.path("strategy").asText("relative_change");
+        if (strategy.equals("z_score")) {
+            return what + " must be within " + value(k.path("threshold")) + " standard deviations of "
+                    + reference("mean_of_last", k).substring("the mean of ".length());
+        }
+        return what + " must change by at most " + change(k, "max_change", "max_abs_change", "") + " from "
+                + reference(strategy.equals("mean_of_last") ? "mean_of_last" : "previous", k);
+    }
+
+    /** "20%", "1000 rows", or "20% and 1000 rows". */
+    private static String change(JsonNode k, String relative, String absolute, String unit) {
+        String out = "";
+        if (k.hasNonNull(relative)) {
+            out = number(k.get(relative).decimalValue().movePointRight(2)) + "%";
+        }
+        if (k.hasNonNull(absolute)) {
+            out += (out.isEmpty() ? "" : " and ") + value(k.get(absolute)) + unit;
+        }
+        return out.isEmpty() ? "any amount" : out;
+    }
+
+    private static String reference(String comparedTo, JsonNode k) {
+        return comparedTo.equals("mean_of_last")
+                ? "the mean of the last " + (k.hasNonNull("runs") ? value(k.get("runs")) : "7") + " runs"
+                : "the previous run";
+    }
+
     static String range(JsonNode k) {
         JsonNode min = k.get("min_value");
         JsonNode max = k.get("max_value");

@@ -172,6 +172,18 @@ class PhrasesTest {
         },
         {"expect_table_row_count_to_equal", "{\"value\": 3}", "Table", "the row count must be exactly 3"},
         {
+            "expect_table_row_count_to_change_by_at_most",
+            "{\"max_change\": 0.2, \"max_change_rows\": 1000, \"compared_to\": \"mean_of_last\", \"runs\": 5}",
+            "Table",
+            "the row count must change by at most 20% and 1000 rows from the mean of the last 5 runs"
+        },
+        {
+            "expect_metric_to_not_be_anomalous",
+            "{\"metric\": \"column.null_fraction\", \"column\": \"tip\", \"max_change\": 0.5}",
+            "tip",
+            "the null fraction must change by at most 50% from the previous run"
+        },
+        {
             "expect_column_to_exist",
             "{\"column\": \"id\", \"column_index\": 0}",
             "id",
@@ -286,5 +298,17 @@ class PhrasesTest {
     void percents_keep_three_significant_digits() {
         assertThat(List.of(Texts.percent(66.66666), Texts.percent(0.012345), Texts.percent(100.0), Texts.percent(0)))
                 .containsExactly("66.7%", "0.0123%", "100%", "0%");
+    }
+
+    @Test
+    void anomaly_checks_say_what_they_compare_with() throws Exception {
+        assertThat(Phrases.phrase(
+                        "expect_metric_to_not_be_anomalous",
+                        JSON.readTree("{\"metric\": \"column.mean\", \"column\": \"fare\", \"strategy\": \"z_score\","
+                                + " \"runs\": 14, \"threshold\": 3}")))
+                .isEqualTo("the mean must be within 3 standard deviations of the last 14 runs");
+        assertThat(Phrases.phrase(
+                        "expect_table_row_count_to_change_by_at_most", JSON.readTree("{\"max_change_rows\": 500}")))
+                .isEqualTo("the row count must change by at most 500 rows from the previous run");
     }
 }
