@@ -3,6 +3,7 @@ package dev.assay.datadocs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.assay.project.AssayProject;
 import dev.assay.store.MetricHistory;
 import dev.assay.store.ResultKey;
 import dev.assay.store.ResultStore;
@@ -148,5 +149,49 @@ class DataDocsBrowserTest {
                 .toList();
         assertThat(errors).isEmpty();
         assertThat(png.length).isGreaterThan(1000);
+    }
+
+    @Test
+    void the_docs_a_checkpoint_run_writes_lead_to_the_breach() throws Exception {
+        // A copy of the example project, run as its README says: once passing, once with a breach.
+        Path project = tmp.resolve("project");
+        Path example = Path.of("..", "..", "examples", "project");
+        for (String file : List.of(
+                "assay.yml",
+                "checkpoints/nightly_trips.yml",
+                "suites/trips.json",
+                "suites/trips_volume.yaml",
+                "data/trips.csv")) {
+            Files.createDirectories(project.resolve(file).getParent());
+            Files.copy(example.resolve(file), project.resolve(file));
+        }
+        AssayProject assay = AssayProject.open(project)
+                .withOut(new java.io.PrintStream(
+                        java.io.OutputStream.nullOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(assay.checkpoint("nightly_trips").run().exitCode()).isZero();
+        assertThat(assay.checkpoint("nightly_trips")
+                        .withParameters(java.util.Map.of("min_rows", 5000))
+                        .run()
+                        .exitCode())
+                .isEqualTo(1);
+
+        driver.get(project.resolve("docs/index.html").toUri().toString());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.until(d -> d.findElement(By.cssSelector(".controls")).isDisplayed());
+        assertThat(driver.findElements(By.cssSelector("a.run-link"))).hasSize(4);
+        driver.findElement(By.cssSelector("tr.failed a.run-link")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/runs/trips_volume/"));
+
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("the row count must be between 5000 and 1000000")
+                .contains("nightly_trips")
+                .contains("the row count must change by at most 50% from the previous run");
+        Files.write(
+                Files.createDirectories(Path.of("target", "datadocs-screenshots"))
+                        .resolve("checkpoint-run.png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()))
+                .isEmpty();
     }
 }
