@@ -1,0 +1,180 @@
+package dev.assay.maven;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.assay.csv.CsvSource;
+import dev.assay.error.AssayException;
+import dev.assay.error.ErrorCode;
+import dev.assay.error.SourceUnavailableException;
+import dev.assay.jdbc.JdbcAsset;
+import dev.assay.jdbc.JdbcSource;
+import dev.assay.source.Batch;
+import dev.assay.source.BatchRequest;
+import dev.assay.source.FileFormat;
+import dev.assay.source.FileFormatProvider;
+import dev.assay.source.FileFormats;
+import dev.assay.source.FileSource;
+import dev.assay.source.FileStores;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Turns the {@code <data>} of the {@code validate} goal into a batch: a file, a folder or a glob (local, or a URI
+ * such as {@code s3://} when its module is on the plugin's class path), read as CSV or Parquet; or a JDBC URL with a
+ * table or a query. Relative paths are relative to the Maven project's folder. Stateless.
+ */
+final class DataBatches {
+    /** The environment variable that holds the database password, as for {@code assay validate}. */
+    static final String PASSWORD_ENV = "ASSAY_JDBC_PASSWORD";
+
+    private DataBatches() {}
+
+    /**
+     * What to read: {@code data} as configured, and the settings that go with it.
+     *
+     * @param data the {@code <data>} value, never null
+     * @param inputFormat {@code csv}, {@code parquet} or another format's name, or null for by extension
+     * @param table for JDBC data, the table, or null
+     * @param query for JDBC data, a SELECT, or null
+     * @param user for JDBC data, the user, or null
+     */
+    record Request(String data, String inputFormat, String table, String query, String user) {
+        Request {
+            requireNonNull(data, "data is null");
+        }
+    }
+
+    /**
+     * The batch {@code request} names.
+     *
+     * @param basedir the folder relative paths are resolved against
+     * @param environment where {@value #PASSWORD_ENV} is looked up
+     * @throws AssayException with the configuration key at fault, or when the data cannot be found
+     */
+    static Batch open(Request request, Path basedir, Map<String, String> environment) {
+        String data = request.data().trim();
+        if (data.isEmpty()) {
+            throw configuration("<data> is empty: give a file, a folder, a glob or a jdbc: URL");
+        }
+        if (isJdbc(data)) {
+            if (request.inputFormat() != null) {
+                throw configuration("<inputFormat> applies to files, not to jdbc: data");
+            }
+            return jdbc(data, request, environment);
+        }
+        if (request.table() != null || request.query() != null || request.user() != null) {
+            throw configuration("<table>, <query> and <user> apply to jdbc: data only, not to '" + data + "'");
+        }
+        return files(data, request.inputFormat(), basedir);
+    }
+
+    static boolean isJdbc(String data) {
+        return data.regionMatches(true, 0, "jdbc:", 0, "jdbc:".length());
+    }
+
+    private static Batch files(String data, String inputFormat, Path basedir) {
+        boolean remote = FileStores.scheme(data) != null;
+        // Strings, not Paths: a glob's characters are not valid in a Windows path.
+        String location = remote || new File(data).isAbsolute() ? data : basedir.toString() + File.separator + data;
+        FileStores.Location split = FileStores.split(location);
+        boolean single = split.pattern().chars().noneMatch(c -> "*?[{".indexOf(c) >= 0);
+        String forced = inputFormat == null ? null : inputFormat.toLowerCase(Locale.ROOT);
+        if (forced == null
+                && single
+                && !split.pattern().equals("**")
+                && FileFormats.forFile(split.pattern()).isEmpty()) {
+            forced = "csv"; // one file of another name: CSV, as 'assay validate' reads it
+        }
+        String byName = FileFormats.forFile(split.pattern())
+                .map(FileFormatProvider::name)
+                .orElse(null);
+        String csvOrNot = forced != null ? forced : byName;
+        if (!remote && "csv".equals(csvOrNot) && !split.pattern().contains("/")) {
+            // A local CSV file or a glob over one folder: the CSV reader's own, more specific messages.
+            if (single && !Files.exists(Path.of(location))) {
+                throw new SourceUnavailableException("file not found: " + data + " (" + location + ")");
+            }
+            return CsvSource.of(location);
+        }
+        if (!remote && single && !Files.exists(Path.of(location))) {
+            throw new SourceUnavailableException("file not found: " + data + " (" + location + ")");
+        }
+        String name = split.pattern().equals("**") ? lastSegment(split.root()) : split.pattern();
+        return FileSource.at(split.root(), Map.of())
+                .asset(name, split.pattern(), format(forced))
+                .batch(BatchRequest.all());
+    }
+
+    private static FileFormat format(String forced) {
+        if (forced == null) {
+            return FileFormats.byExtension();
+        }
+        if (forced.equals("csv")) {
+            return CsvSource::locations;
+        }
+        return FileFormats.providers().stream()
+                .filter(p -> p.name().equals(forced))
+                .findFirst()
+                .orElseThrow(() -> configuration("<inputFormat> must be one of "
+                        + FileFormats.providers().stream()
+                                .map(FileFormatProvider::name)
+                                .toList()
+                        + ", got '" + forced + "'"))
+                .format();
+    }
+
+    private static String lastSegment(String root) {
+        String trimmed =
+                root.endsWith("/") || root.endsWith(File.separator) ? root.substring(0, root.length() - 1) : root;
+        String name =
+                trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(File.separatorChar)) + 1);
+        return name.isEmpty() || name.equals(".") ? "files" : name;
+    }
+
+    private static Batch jdbc(String url, Request request, Map<String, String> environment) {
+        if (request.table() != null && request.query() != null) {
+            throw configuration("<table> and <query> cannot be combined: give one");
+        }
+        if (request.table() == null && request.query() == null) {
+            throw configuration("jdbc: data needs <table> or <query>");
+        }
+        String password = environment.get(PASSWORD_ENV);
+        if (password != null && password.isEmpty()) {
+            password = null;
+        }
+        JdbcSource source;
+        if (request.user() == null && password == null) {
+            source = JdbcSource.of(url);
+        } else if (request.user() == null) {
+            // Which of a URL's user and a separate password wins differs by driver: ask for both explicitly.
+            throw configuration(PASSWORD_ENV + " is set: give the user with <user>");
+        } else {
+            source = JdbcSource.of(url, request.user(), password);
+        }
+        // DriverManager loads the drivers it finds once per JVM, with whatever class loader was current then; in
+        // a Maven build that may have been another plugin's. Loading ours registers the ones the POM adds here.
+        ServiceLoader.load(Driver.class, DataBatches.class.getClassLoader()).forEach(driver -> {});
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            throw new SourceUnavailableException(
+                    "No JDBC driver for " + source.root() + ": add the driver to the assay-maven-plugin's"
+                            + " <dependencies> in the POM",
+                    e);
+        }
+        JdbcAsset asset =
+                request.table() != null ? source.table(request.table()) : source.query("query", request.query());
+        return asset.batch(BatchRequest.all());
+    }
+
+    private static AssayException configuration(String message) {
+        return new AssayException(ErrorCode.INVALID_CONFIGURATION, message);
+    }
+}
