@@ -101,7 +101,8 @@ final class DataBatches {
             if (single && !Files.exists(Path.of(location))) {
                 throw new SourceUnavailableException("file not found: " + data + " (" + location + ")");
             }
-            return CsvSource.of(location);
+            // A glob is named as the POM gives it, not by the absolute path it was resolved to.
+            return single ? CsvSource.of(location) : CsvSource.of(location).named(data);
         }
         if (!remote && single && !Files.exists(Path.of(location))) {
             throw new SourceUnavailableException("file not found: " + data + " (" + location + ")");

@@ -158,6 +158,7 @@ class ValidateMojoTest {
 
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoFailureException.class)
+                    .hasMessageContaining("Suite trips on data/trips-*.csv: 2 of 3 failed")
                     .hasMessageContaining("2 of 7 values (28.57%) are outside [0, 100]");
         }
 
