@@ -198,7 +198,7 @@ class DataContractTest {
             assertThat(problems(v30)).hasSize(1);
             assertThat(problems(v30).get(0)).startsWith("c.yaml:8: schema[0].relationships: unknown key 'relationships'");
             assertThat(problems(fromOnProperty))
-                    .containsExactly("c.yaml:12: schema[0].properties[0].relationships[0].from: a relationship on a"
+                    .containsExactly("c.yaml:11: schema[0].properties[0].relationships[0].from: a relationship on a"
                             + " property must not name 'from': it is the property itself");
         }
 
