@@ -78,7 +78,7 @@ class DataContractTest {
 
             assertThat(quantity.minimum()).contains(0L);
             assertThat(quantity.minimumExclusive()).isTrue();
-            assertThat(invalid.arguments()).containsEntry("pattern", "^[0-9]+$");
+            assertThat(invalid.arguments()).containsEntry("validValues", List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L));
             assertThat(invalid.unit()).contains("percent");
             assertThat(invalid.severity()).contains("error");
             assertThat(invalid.dimension()).contains("accuracy");
