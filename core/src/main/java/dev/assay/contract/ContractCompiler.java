@@ -2,6 +2,7 @@ package dev.assay.contract;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.assay.error.InvalidExpectationException;
 import dev.assay.expectation.ColumnValueLengthsBetween;
 import dev.assay.expectation.ColumnValuesBetween;
 import dev.assay.expectation.ColumnValuesFresh;
@@ -115,7 +116,7 @@ public final class ContractCompiler {
             }
             primaryKey(object, target);
             for (QualityRule rule : object.quality()) {
-                quality.objectRule(object, rule, target);
+                guard(notExecuted, rule.path(), "quality rule", () -> quality.objectRule(object, rule, target));
             }
             for (Relationship r : object.relationships()) {
                 relationship(object, r);
@@ -164,7 +165,7 @@ public final class ContractCompiler {
         }
         options(p, target);
         for (QualityRule rule : p.quality()) {
-            quality.propertyRule(object, p, rule, target);
+            guard(notExecuted, rule.path(), "quality rule", () -> quality.propertyRule(object, p, rule, target));
         }
         for (Relationship r : p.relationships()) {
             relationship(object, r);
@@ -221,6 +222,18 @@ public final class ContractCompiler {
                 ? ".logicalType" : ".physicalType"), Map.of()));
     }
 
+    /**
+     * Runs one compilation step; a contract value no expectation accepts (a minimum above the maximum, a
+     * regular expression that does not compile) becomes a not-executed entry instead of an exception.
+     */
+    static void guard(List<NotExecuted> notExecuted, String path, String what, Runnable step) {
+        try {
+            step.run();
+        } catch (InvalidExpectationException | IllegalArgumentException e) {
+            notExecuted.add(new NotExecuted(path, what, "it cannot be checked as written: " + e.getMessage()));
+        }
+    }
+
     static boolean isAssayType(String name) {
         return ASSAY_TYPES.stream().anyMatch(t -> DataTypes.matches(name, t));
     }
@@ -231,13 +244,17 @@ public final class ContractCompiler {
         String path = p.path() + ".logicalTypeOptions";
         String logical = p.logicalType().orElse("");
         if (o.minimum().isPresent() || o.maximum().isPresent()) {
-            Range range = new Range(o.minimum(), o.maximum(), o.minimumExclusive(), o.maximumExclusive());
-            target.add(new ColumnValuesBetween(col, range), path, Map.of());
+            guard(notExecuted, path, "logicalTypeOptions minimum/maximum", () -> {
+                Range range = new Range(o.minimum(), o.maximum(), o.minimumExclusive(), o.maximumExclusive());
+                target.add(new ColumnValuesBetween(col, range), path, Map.of());
+            });
         }
         if (o.minLength().isPresent() || o.maxLength().isPresent()) {
-            target.add(new ColumnValueLengthsBetween(col, o.minLength(), o.maxLength(), false, false), path, Map.of());
+            guard(notExecuted, path, "logicalTypeOptions minLength/maxLength", () -> target.add(
+                    new ColumnValueLengthsBetween(col, o.minLength(), o.maxLength(), false, false), path, Map.of()));
         }
-        o.pattern().ifPresent(regex -> target.add(new ColumnValuesMatchRegex(col, regex), path + ".pattern", Map.of()));
+        o.pattern().ifPresent(regex -> guard(notExecuted, path + ".pattern", "logicalTypeOptions pattern",
+                () -> target.add(new ColumnValuesMatchRegex(col, regex), path + ".pattern", Map.of())));
         if (o.format().isPresent()) {
             format(p, o.format().get(), logical, target, path + ".format");
         }
