@@ -42,11 +42,28 @@ public final class ContractCompiler {
     private static final Map<String, String> FORMATS = Map.of(
             "uuid", "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
             "email", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
-            "ipv4", "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$");
+            "ipv4",
+                    "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$");
 
     private static final List<String> ASSAY_TYPES = List.of(
-            "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float32", "float64",
-            "decimal(38,10)", "string", "binary", "boolean", "date", "time", "timestamp", "timestamp_tz",
+            "int8",
+            "int16",
+            "int32",
+            "int64",
+            "uint8",
+            "uint16",
+            "uint32",
+            "uint64",
+            "float32",
+            "float64",
+            "decimal(38,10)",
+            "string",
+            "binary",
+            "boolean",
+            "date",
+            "time",
+            "timestamp",
+            "timestamp_tz",
             "list<string>");
 
     /** How the declared properties are compared with the dataset's columns. */
@@ -135,10 +152,18 @@ public final class ContractCompiler {
     private Optional<ContractServer> server() {
         if (options.server().isPresent()) {
             String name = options.server().get();
-            return Optional.of(contract.server(name).orElseThrow(() -> new ContractFormatException(contract.source(),
-                    List.of(new ContractProblem(contract.source(), "servers", java.util.OptionalInt.empty(),
-                            ContractProblem.Severity.ERROR, "no server named '" + name + "'; servers: "
-                                    + contract.servers().stream().map(ContractServer::server).toList())))));
+            return Optional.of(contract.server(name)
+                    .orElseThrow(() -> new ContractFormatException(
+                            contract.source(),
+                            List.of(new ContractProblem(
+                                    contract.source(),
+                                    "servers",
+                                    java.util.OptionalInt.empty(),
+                                    ContractProblem.Severity.ERROR,
+                                    "no server named '" + name + "'; servers: "
+                                            + contract.servers().stream()
+                                                    .map(ContractServer::server)
+                                                    .toList())))));
         }
         return contract.servers().stream().findFirst();
     }
@@ -147,7 +172,8 @@ public final class ContractCompiler {
         if (object.properties().isEmpty()) {
             return;
         }
-        List<String> columns = object.properties().stream().map(SchemaProperty::column).toList();
+        List<String> columns =
+                object.properties().stream().map(SchemaProperty::column).toList();
         Expectation e = options.columnMatch() == ColumnMatch.ORDERED
                 ? new TableColumnsMatchOrderedList(columns)
                 : new TableColumnsMatchSet(columns, options.columnMatch() == ColumnMatch.EXACT_SET);
@@ -177,10 +203,15 @@ public final class ContractCompiler {
     }
 
     private void nestedNotExecuted(SchemaProperty nested) {
-        boolean checks = nested.required() || nested.unique() || !nested.quality().isEmpty()
-                || nested.logicalType().isPresent() || nested.physicalType().isPresent();
+        boolean checks = nested.required()
+                || nested.unique()
+                || !nested.quality().isEmpty()
+                || nested.logicalType().isPresent()
+                || nested.physicalType().isPresent();
         if (checks) {
-            notExecuted.add(new NotExecuted(nested.path(), "nested property '" + nested.name() + "'",
+            notExecuted.add(new NotExecuted(
+                    nested.path(),
+                    "nested property '" + nested.name() + "'",
                     "Assay checks top-level columns; the type, required, unique and quality of a field inside an"
                             + " object or array are not checked"));
         }
@@ -195,31 +226,38 @@ public final class ContractCompiler {
             String logical = p.logicalType().get();
             switch (logical) {
                 case "timestamp":
-                    type = Optional.of(p.options().timezone().map(tz -> tz ? "timestamp_tz" : "timestamp_ntz")
+                    type = Optional.of(p.options()
+                            .timezone()
+                            .map(tz -> tz ? "timestamp_tz" : "timestamp_ntz")
                             .orElse("timestamp"));
                     break;
                 case "array":
                     type = Optional.of("array");
                     break;
                 case "object":
-                    notExecuted.add(new NotExecuted(path, "logicalType object",
-                            "Assay does not check the type of a nested object column"));
+                    notExecuted.add(new NotExecuted(
+                            path, "logicalType object", "Assay does not check the type of a nested object column"));
                     break;
                 default:
                     type = Optional.of(logical);
             }
         } else if (p.physicalType().isPresent()) {
             path = p.path() + ".physicalType";
-            String physical = p.physicalType().get().trim().toLowerCase(Locale.ROOT).replaceAll("\\s*\\(.*\\)\\s*$", "");
+            String physical =
+                    p.physicalType().get().trim().toLowerCase(Locale.ROOT).replaceAll("\\s*\\(.*\\)\\s*$", "");
             if (isAssayType(physical)) {
                 type = Optional.of(physical);
             } else {
-                notExecuted.add(new NotExecuted(path, "physicalType '" + p.physicalType().get() + "'",
+                notExecuted.add(new NotExecuted(
+                        path,
+                        "physicalType '" + p.physicalType().get() + "'",
                         "not a type name Assay knows (see docs/types.md); add a logicalType"));
             }
         }
-        type.ifPresent(t -> target.add(new ColumnValuesOfType(p.column(), t), p.path() + (p.logicalType().isPresent()
-                ? ".logicalType" : ".physicalType"), Map.of()));
+        type.ifPresent(t -> target.add(
+                new ColumnValuesOfType(p.column(), t),
+                p.path() + (p.logicalType().isPresent() ? ".logicalType" : ".physicalType"),
+                Map.of()));
     }
 
     /**
@@ -250,16 +288,28 @@ public final class ContractCompiler {
             });
         }
         if (o.minLength().isPresent() || o.maxLength().isPresent()) {
-            guard(notExecuted, path, "logicalTypeOptions minLength/maxLength", () -> target.add(
-                    new ColumnValueLengthsBetween(col, o.minLength(), o.maxLength(), false, false), path, Map.of()));
+            guard(
+                    notExecuted,
+                    path,
+                    "logicalTypeOptions minLength/maxLength",
+                    () -> target.add(
+                            new ColumnValueLengthsBetween(col, o.minLength(), o.maxLength(), false, false),
+                            path,
+                            Map.of()));
         }
-        o.pattern().ifPresent(regex -> guard(notExecuted, path + ".pattern", "logicalTypeOptions pattern",
-                () -> target.add(new ColumnValuesMatchRegex(col, regex), path + ".pattern", Map.of())));
+        o.pattern()
+                .ifPresent(regex -> guard(
+                        notExecuted,
+                        path + ".pattern",
+                        "logicalTypeOptions pattern",
+                        () -> target.add(new ColumnValuesMatchRegex(col, regex), path + ".pattern", Map.of())));
         if (o.format().isPresent()) {
             format(p, o.format().get(), logical, target, path + ".format");
         }
         for (String key : o.others().keySet()) {
-            notExecuted.add(new NotExecuted(path + "." + key, "logicalTypeOptions." + key,
+            notExecuted.add(new NotExecuted(
+                    path + "." + key,
+                    "logicalTypeOptions." + key,
                     "Assay has no check for '" + key + "' on a " + (logical.isEmpty() ? "property" : logical)));
         }
     }
@@ -273,10 +323,13 @@ public final class ContractCompiler {
             Object min = signed ? (Object) BigInteger.TWO.pow(bits - 1).negate().longValueExact() : (Object) 0L;
             Range range = max.bitLength() < 64 ? Range.between(min, max.longValueExact()) : Range.atLeast(min);
             target.add(new ColumnValuesBetween(col, range), path, Map.of());
-        } else if ((logical.equals("string") || logical.isEmpty()) && FORMATS.containsKey(format.toLowerCase(Locale.ROOT))) {
+        } else if ((logical.equals("string") || logical.isEmpty())
+                && FORMATS.containsKey(format.toLowerCase(Locale.ROOT))) {
             target.add(new ColumnValuesMatchRegex(col, FORMATS.get(format.toLowerCase(Locale.ROOT))), path, Map.of());
         } else {
-            notExecuted.add(new NotExecuted(path, "format '" + format + "'",
+            notExecuted.add(new NotExecuted(
+                    path,
+                    "format '" + format + "'",
                     "Assay checks the formats " + new java.util.TreeSet<>(FORMATS.keySet())
                             + " of strings and i8..i64/u8..u64 of integers; '" + format + "' on a "
                             + (logical.isEmpty() ? "property without logicalType" : logical) + " is not checked"));
@@ -311,7 +364,9 @@ public final class ContractCompiler {
         }
         List<String> problems = new ArrayList<>();
         if (r.from().size() > 1) {
-            notExecuted.add(new NotExecuted(r.path(), "relationship " + r.from() + " -> " + r.to(),
+            notExecuted.add(new NotExecuted(
+                    r.path(),
+                    "relationship " + r.from() + " -> " + r.to(),
                     "composite foreign keys are not checked: Assay checks single-column keys"));
             return;
         }
@@ -328,26 +383,35 @@ public final class ContractCompiler {
         if (problems.isEmpty()) {
             String fromObject = from.get(0)[0];
             String toObject = to.get(0)[0];
-            if (from.stream().anyMatch(f -> !f[0].equals(fromObject)) || to.stream().anyMatch(t -> !t[0].equals(toObject))) {
+            if (from.stream().anyMatch(f -> !f[0].equals(fromObject))
+                    || to.stream().anyMatch(t -> !t[0].equals(toObject))) {
                 problems.add("the properties of one side of a relationship must belong to one object");
             } else {
-                foreignKeys.add(new ForeignKey(r.path(), fromObject, from.stream().map(f -> f[1]).toList(), toObject,
+                foreignKeys.add(new ForeignKey(
+                        r.path(),
+                        fromObject,
+                        from.stream().map(f -> f[1]).toList(),
+                        toObject,
                         to.stream().map(t -> t[1]).toList()));
                 return;
             }
         }
-        notExecuted.add(new NotExecuted(r.path(), "relationship " + r.from() + " -> " + r.to(), String.join("; ", problems)));
+        notExecuted.add(
+                new NotExecuted(r.path(), "relationship " + r.from() + " -> " + r.to(), String.join("; ", problems)));
     }
 
     /** {object name, column} for {@code object.property} (or a bare property of {@code current}), or null. */
     private String[] resolve(String ref, SchemaObject current) {
         int dot = ref.indexOf('.');
-        SchemaObject object = dot < 0 ? current : contract.object(ref.substring(0, dot)).orElse(null);
+        SchemaObject object =
+                dot < 0 ? current : contract.object(ref.substring(0, dot)).orElse(null);
         String property = dot < 0 ? ref : ref.substring(dot + 1);
         if (object == null) {
             return null;
         }
-        return object.property(property).map(p -> new String[] {object.name(), p.column()}).orElse(null);
+        return object.property(property)
+                .map(p -> new String[] {object.name(), p.column()})
+                .orElse(null);
     }
 
     private void sla(SchemaObject object, Target target) {
@@ -361,8 +425,11 @@ public final class ContractCompiler {
             }
             Optional<Duration> age = slaDuration(sla);
             if (age.isEmpty()) {
-                notExecuted.add(new NotExecuted(sla.path(), "SLA property '" + sla.property() + "'",
-                        "the value " + sla.value().orElse("null") + " with unit '" + sla.unit().orElse("")
+                notExecuted.add(new NotExecuted(
+                        sla.path(),
+                        "SLA property '" + sla.property() + "'",
+                        "the value " + sla.value().orElse("null") + " with unit '"
+                                + sla.unit().orElse("")
                                 + "' is not a duration Assay understands (a number with unit s, m, h, d, w, y)"));
                 continue;
             }
@@ -397,8 +464,11 @@ public final class ContractCompiler {
 
     private String slaReason(SlaProperty sla) {
         if (isLatency(sla)) {
-            return "its element " + sla.element().or(contract::slaDefaultElement).map(e -> "'" + e + "'").orElse("(none)")
-                    + " does not name one property as object.property of this contract";
+            return "its element "
+                    + sla.element()
+                            .or(contract::slaDefaultElement)
+                            .map(e -> "'" + e + "'")
+                            .orElse("(none)") + " does not name one property as object.property of this contract";
         }
         return "Assay checks latency (freshness) from the SLA; '" + sla.property()
                 + "' is about the service, not about the data in a batch";
@@ -412,22 +482,38 @@ public final class ContractCompiler {
         String unit = sla.unit().orElse("d").trim().toLowerCase(Locale.ROOT);
         double seconds;
         switch (unit) {
-            case "s": case "sec": case "second": case "seconds":
+            case "s":
+            case "sec":
+            case "second":
+            case "seconds":
                 seconds = 1;
                 break;
-            case "m": case "min": case "minute": case "minutes":
+            case "m":
+            case "min":
+            case "minute":
+            case "minutes":
                 seconds = 60;
                 break;
-            case "h": case "hr": case "hour": case "hours":
+            case "h":
+            case "hr":
+            case "hour":
+            case "hours":
                 seconds = 3600;
                 break;
-            case "d": case "day": case "days":
+            case "d":
+            case "day":
+            case "days":
                 seconds = 86_400;
                 break;
-            case "w": case "week": case "weeks":
+            case "w":
+            case "week":
+            case "weeks":
                 seconds = 7 * 86_400;
                 break;
-            case "y": case "yr": case "year": case "years":
+            case "y":
+            case "yr":
+            case "year":
+            case "years":
                 seconds = 365 * 86_400;
                 break;
             default:

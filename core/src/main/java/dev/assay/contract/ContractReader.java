@@ -18,14 +18,18 @@ final class ContractReader {
         List<SchemaObject> objects = new ArrayList<>();
         each(root, "schema", "schema", (n, p) -> objects.add(object(n, p)));
         List<SlaProperty> sla = new ArrayList<>();
-        each(root, "slaProperties", "slaProperties", (n, p) -> sla.add(new SlaProperty(
-                p,
-                n.path("property").asText(),
-                Optional.ofNullable(value(n.get("value"))),
-                text(n, "unit"),
-                text(n, "element"),
-                text(n, "driver"),
-                text(n, "description"))));
+        each(
+                root,
+                "slaProperties",
+                "slaProperties",
+                (n, p) -> sla.add(new SlaProperty(
+                        p,
+                        n.path("property").asText(),
+                        Optional.ofNullable(value(n.get("value"))),
+                        text(n, "unit"),
+                        text(n, "element"),
+                        text(n, "driver"),
+                        text(n, "description"))));
         return new DataContract(
                 doc.source(),
                 root.path("apiVersion").asText(),
@@ -129,8 +133,16 @@ final class ContractReader {
         }
         Map<String, Object> others = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : n.properties()) {
-            if (!List.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength",
-                            "pattern", "format", "timezone")
+            if (!List.of(
+                            "minimum",
+                            "maximum",
+                            "exclusiveMinimum",
+                            "exclusiveMaximum",
+                            "minLength",
+                            "maxLength",
+                            "pattern",
+                            "format",
+                            "timezone")
                     .contains(e.getKey())) {
                 others.put(e.getKey(), value(e.getValue()));
             }
@@ -174,7 +186,8 @@ final class ContractReader {
         for (String op : ContractValidator.OPERATORS) {
             JsonNode v = q.get(op);
             if (v != null) {
-                Threshold.Operator operator = Threshold.Operator.fromOdcsName(op).orElseThrow();
+                Threshold.Operator operator =
+                        Threshold.Operator.fromOdcsName(op).orElseThrow();
                 List<Object> operands = new ArrayList<>();
                 if (v.isArray()) {
                     v.forEach(x -> operands.add(value(x)));

@@ -54,8 +54,22 @@ public record ContractServer(
         requireNonNull(server, "server is null");
         requireNonNull(type, "type is null");
         for (Optional<?> o : new Optional<?>[] {
-            environment, description, host, port, database, schema, catalog, serviceName, account, warehouse,
-            location, filePath, format, delimiter, endpointUrl, region
+            environment,
+            description,
+            host,
+            port,
+            database,
+            schema,
+            catalog,
+            serviceName,
+            account,
+            warehouse,
+            location,
+            filePath,
+            format,
+            delimiter,
+            endpointUrl,
+            region
         }) {
             requireNonNull(o, "an optional server setting is null");
         }
@@ -130,7 +144,8 @@ public record ContractServer(
                 return jdbc("jdbc:trino://" + hostOr() + portOr(8080) + "/" + catalog.orElse("")
                         + schema.map(s -> "/" + s).orElse(""));
             case "presto":
-                return jdbc("jdbc:presto://" + hostOr() + "/" + catalog.orElse("") + schema.map(s -> "/" + s).orElse(""));
+                return jdbc("jdbc:presto://" + hostOr() + "/" + catalog.orElse("")
+                        + schema.map(s -> "/" + s).orElse(""));
             case "clickhouse":
                 return jdbc("jdbc:clickhouse://" + hostOr() + portOr(8123) + "/" + database.orElse(""));
             case "vertica":

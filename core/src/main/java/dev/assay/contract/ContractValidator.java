@@ -65,8 +65,10 @@ final class ContractValidator {
         }
         JsonNode api = root.get("apiVersion");
         if (api != null && api.isTextual() && api.asText().startsWith("v2.")) {
-            error("apiVersion", "ODCS " + api.asText() + " contracts are not supported; Assay reads "
-                    + API_VERSIONS + " (upgrade the contract to v3)");
+            error(
+                    "apiVersion",
+                    "ODCS " + api.asText() + " contracts are not supported; Assay reads " + API_VERSIONS
+                            + " (upgrade the contract to v3)");
             return;
         }
         v31 = isV31(root);
@@ -81,10 +83,21 @@ final class ContractValidator {
         f.put("status", this::string);
         f.put("servers", arrayOf(this::server));
         f.put("dataProduct", this::string);
-        f.put("description", object(fields(
-                "usage", str(), "purpose", str(), "limitations", str(),
-                "authoritativeDefinitions", arrayOf(this::authoritativeDefinition),
-                "customProperties", arrayOf(this::customProperty)), List.of()));
+        f.put(
+                "description",
+                object(
+                        fields(
+                                "usage",
+                                str(),
+                                "purpose",
+                                str(),
+                                "limitations",
+                                str(),
+                                "authoritativeDefinitions",
+                                arrayOf(this::authoritativeDefinition),
+                                "customProperties",
+                                arrayOf(this::customProperty)),
+                        List.of()));
         f.put("domain", this::string);
         f.put("schema", arrayOf(this::schemaObject));
         f.put("support", arrayOf(this::supportItem));
@@ -154,7 +167,9 @@ final class ContractValidator {
         f.put("primaryKey", this::bool);
         f.put("primaryKeyPosition", this::integer);
         f.put("logicalType", oneOf(LOGICAL_TYPES));
-        f.put("logicalTypeOptions", (n, p) -> logicalTypeOptions(n, p, node.path("logicalType").asText("")));
+        f.put(
+                "logicalTypeOptions",
+                (n, p) -> logicalTypeOptions(n, p, node.path("logicalType").asText("")));
         f.put("physicalName", this::string);
         f.put("required", this::bool);
         f.put("unique", this::bool);
@@ -355,11 +370,16 @@ final class ContractValidator {
     }
 
     private void libraryArguments(JsonNode node, String path) {
-        checkObject(node, path, fields(
-                "missingValues", arrayOf((n, p) -> {}),
-                "validValues", arrayOf((n, p) -> {}),
-                "pattern", str(),
-                "properties", (BiConsumer<JsonNode, String>) this::strings), List.of(), "library rule arguments");
+        checkObject(
+                node,
+                path,
+                fields(
+                        "missingValues", arrayOf((n, p) -> {}),
+                        "validValues", arrayOf((n, p) -> {}),
+                        "pattern", str(),
+                        "properties", (BiConsumer<JsonNode, String>) this::strings),
+                List.of(),
+                "library rule arguments");
     }
 
     private void relationship(JsonNode node, String path, boolean schemaLevel) {
@@ -370,8 +390,10 @@ final class ContractValidator {
         if (schemaLevel) {
             f.put("from", this::reference);
         } else {
-            f.put("from", (n, p) -> error(p, "a relationship on a property must not name 'from': it is the property"
-                    + " itself"));
+            f.put(
+                    "from",
+                    (n, p) -> error(
+                            p, "a relationship on a property must not name 'from': it is the property" + " itself"));
         }
         checkObject(node, path, f, schemaLevel ? List.of("from", "to") : List.of("to"));
         JsonNode from = node.get("from");
@@ -401,8 +423,20 @@ final class ContractValidator {
             }
         };
         Map<String, BiConsumer<JsonNode, String>> f = fields(
-                "property", str(), "value", scalar, "valueExt", scalar, "unit", str(), "element", str(),
-                "driver", str(), "description", str());
+                "property",
+                str(),
+                "value",
+                scalar,
+                "valueExt",
+                scalar,
+                "unit",
+                str(),
+                "element",
+                str(),
+                "driver",
+                str(),
+                "description",
+                str());
         if (v31) {
             f.put("scheduler", this::string);
             f.put("schedule", this::string);
@@ -411,11 +445,23 @@ final class ContractValidator {
     }
 
     private void team(JsonNode node, String path) {
-        checkObject(node, path, fields(
-                "name", str(), "description", str(), "members", arrayOf(this::teamMember),
-                "tags", (BiConsumer<JsonNode, String>) this::strings,
-                "customProperties", arrayOf(this::customProperty),
-                "authoritativeDefinitions", arrayOf(this::authoritativeDefinition)), List.of());
+        checkObject(
+                node,
+                path,
+                fields(
+                        "name",
+                        str(),
+                        "description",
+                        str(),
+                        "members",
+                        arrayOf(this::teamMember),
+                        "tags",
+                        (BiConsumer<JsonNode, String>) this::strings,
+                        "customProperties",
+                        arrayOf(this::customProperty),
+                        "authoritativeDefinitions",
+                        arrayOf(this::authoritativeDefinition)),
+                List.of());
     }
 
     private void teamMember(JsonNode node, String path) {
@@ -432,15 +478,39 @@ final class ContractValidator {
     }
 
     private void role(JsonNode node, String path) {
-        checkObject(node, path, fields(
-                "role", str(), "description", str(), "access", str(), "firstLevelApprovers", str(),
-                "secondLevelApprovers", str(), "customProperties", arrayOf(this::customProperty)), List.of("role"));
+        checkObject(
+                node,
+                path,
+                fields(
+                        "role",
+                        str(),
+                        "description",
+                        str(),
+                        "access",
+                        str(),
+                        "firstLevelApprovers",
+                        str(),
+                        "secondLevelApprovers",
+                        str(),
+                        "customProperties",
+                        arrayOf(this::customProperty)),
+                List.of("role"));
     }
 
     private void supportItem(JsonNode node, String path) {
         Map<String, BiConsumer<JsonNode, String>> f = fields(
-                "channel", str(), "url", str(), "description", str(), "tool", str(), "scope", str(),
-                "invitationUrl", str());
+                "channel",
+                str(),
+                "url",
+                str(),
+                "description",
+                str(),
+                "tool",
+                str(),
+                "scope",
+                str(),
+                "invitationUrl",
+                str());
         if (v31) {
             f.put("customProperties", arrayOf(this::customProperty));
         }
@@ -509,7 +579,8 @@ final class ContractValidator {
             }
         }
         sorted.sort(null);
-        String hint = best != null && bestDistance <= Math.max(2, key.length() / 4) ? " (did you mean '" + best + "'?)" : "";
+        String hint =
+                best != null && bestDistance <= Math.max(2, key.length() / 4) ? " (did you mean '" + best + "'?)" : "";
         return "unknown key '" + key + "'" + hint + (what == null ? "" : " in " + what) + "; allowed keys: " + sorted;
     }
 

@@ -54,13 +54,22 @@ final class ContractYaml {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new ContractFormatException(
-                        source, List.of(new ContractProblem(source, "", OptionalInt.empty(),
-                                ContractProblem.Severity.ERROR, "the file is empty; expected an ODCS v3 contract")));
+                        source,
+                        List.of(new ContractProblem(
+                                source,
+                                "",
+                                OptionalInt.empty(),
+                                ContractProblem.Severity.ERROR,
+                                "the file is empty; expected an ODCS v3 contract")));
             }
             JsonNode root = reader.read(p, "");
             if (p.nextToken() != null) {
-                reader.problems.add(new ContractProblem(source, "", OptionalInt.of(p.currentLocation().getLineNr()),
-                        ContractProblem.Severity.ERROR, "more than one YAML document; a contract is one document"));
+                reader.problems.add(new ContractProblem(
+                        source,
+                        "",
+                        OptionalInt.of(p.currentLocation().getLineNr()),
+                        ContractProblem.Severity.ERROR,
+                        "more than one YAML document; a contract is one document"));
             }
             return new Document(source, root, Map.copyOf(reader.lines), List.copyOf(reader.problems));
         } catch (JsonProcessingException e) {
@@ -113,7 +122,11 @@ final class ContractYaml {
             int line = p.currentTokenLocation().getLineNr();
             p.nextToken();
             if (node.has(key)) {
-                problems.add(new ContractProblem(source, child, OptionalInt.of(line), ContractProblem.Severity.ERROR,
+                problems.add(new ContractProblem(
+                        source,
+                        child,
+                        OptionalInt.of(line),
+                        ContractProblem.Severity.ERROR,
                         "duplicate key '" + key + "'; the first one is at line " + lines.get(child)));
                 read(p, child + "#duplicate");
                 continue;

@@ -62,7 +62,8 @@ record DistinctValuesProbe(String column, ExpectationOptions options) implements
 
     @Override
     public ExpectationResult evaluate(MetricValues values, ResultFormat format) {
-        return ExpectationResult.of(this, format, true, ResultDetails.observed(new ArrayList<>(values.get(metric()))), "");
+        return ExpectationResult.of(
+                this, format, true, ResultDetails.observed(new ArrayList<>(values.get(metric()))), "");
     }
 
     @Override

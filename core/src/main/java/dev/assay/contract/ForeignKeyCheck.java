@@ -46,27 +46,40 @@ public final class ForeignKeyCheck {
         Expectation placeholder = new ColumnValuesInSet(fromColumn, List.of());
         placeholder = placeholder.withOptions(placeholder.options().withMeta(meta));
         if (key.fromColumns().size() != 1) {
-            return new Errored(placeholder, dev.assay.model.ResultFormat.SUMMARY,
+            return new Errored(
+                    placeholder,
+                    dev.assay.model.ResultFormat.SUMMARY,
                     "composite foreign key " + key.describe() + " is not checked: Assay checks single-column keys",
-                    "UnsupportedOperationException", "");
+                    "UnsupportedOperationException",
+                    "");
         }
         ExpectationResult probe = validator
-                .validate(to, ExpectationSuite.named("foreign-key-target")
-                        .expect(new DistinctValuesProbe(key.toColumns().get(0), dev.assay.model.ExpectationOptions.DEFAULT))
-                        .build())
+                .validate(
+                        to,
+                        ExpectationSuite.named("foreign-key-target")
+                                .expect(new DistinctValuesProbe(
+                                        key.toColumns().get(0), dev.assay.model.ExpectationOptions.DEFAULT))
+                                .build())
                 .results()
                 .get(0);
         if (!(probe.success())) {
             String why = probe instanceof Errored ? ((Errored) probe).message() : "its values could not be read";
-            return new Errored(placeholder, probe.resultFormat(),
-                    "referenced column " + key.toObject() + "." + key.toColumns().get(0) + " of " + key.describe() + ": " + why,
-                    "ColumnNotFoundException", "");
+            return new Errored(
+                    placeholder,
+                    probe.resultFormat(),
+                    "referenced column " + key.toObject() + "."
+                            + key.toColumns().get(0) + " of " + key.describe() + ": " + why,
+                    "ColumnNotFoundException",
+                    "");
         }
         List<?> referenced = (List<?>) probe.details().observedValue().orElse(List.of());
-        Expectation inSet = new ColumnValuesInSet(fromColumn, List.copyOf(referenced.stream().map(v -> (Object) v).toList()));
+        Expectation inSet = new ColumnValuesInSet(
+                fromColumn, List.copyOf(referenced.stream().map(v -> (Object) v).toList()));
         inSet = inSet.withOptions(inSet.options().withMeta(meta));
         return validator
-                .validate(from, ExpectationSuite.named("foreign-key").expect(inSet).build())
+                .validate(
+                        from,
+                        ExpectationSuite.named("foreign-key").expect(inSet).build())
                 .results()
                 .get(0);
     }

@@ -241,10 +241,15 @@ public record LibraryMetricCheck(
                 ? Optional.empty()
                 : Optional.of(new ResultDetails.Counts(rows, 0, count));
         ResultDetails details = new ResultDetails(
-                Optional.of(observed), counts, unexpected, index, Map.of("metric", metric.odcsName, "unit", unit.odcsName()));
-        String reason = metric.odcsName + " " + describe(observed) + " on " + (columns.isEmpty() ? "the table" : columns)
-                + (metric == LibraryMetric.ROW_COUNT ? "" : " (of " + rows + " rows)") + " does not satisfy "
-                + threshold.describe();
+                Optional.of(observed),
+                counts,
+                unexpected,
+                index,
+                Map.of("metric", metric.odcsName, "unit", unit.odcsName()));
+        String reason =
+                metric.odcsName + " " + describe(observed) + " on " + (columns.isEmpty() ? "the table" : columns)
+                        + (metric == LibraryMetric.ROW_COUNT ? "" : " (of " + rows + " rows)") + " does not satisfy "
+                        + threshold.describe();
         return ExpectationResult.of(this, format, success, details, reason);
     }
 
@@ -255,8 +260,10 @@ public record LibraryMetricCheck(
     static LibraryMetricCheck read(KwargReader kwargs, ExpectationOptions options) {
         String name = kwargs.string("metric");
         LibraryMetric metric = LibraryMetric.fromOdcsName(name)
-                .orElseThrow(() -> kwargs.invalid("metric", "must be one of nullValues, missingValues,"
-                        + " invalidValues, duplicateValues, rowCount; got '" + name + "'"));
+                .orElseThrow(() -> kwargs.invalid(
+                        "metric",
+                        "must be one of nullValues, missingValues," + " invalidValues, duplicateValues, rowCount; got '"
+                                + name + "'"));
         List<String> columns = kwargs.optionalStrings("column_list")
                 .orElseGet(() -> kwargs.optionalString("column").map(List::of).orElse(List.of()));
         String unitName = kwargs.optionalString("unit").orElse("rows");
@@ -287,7 +294,13 @@ public record LibraryMetricCheck(
                 .map(d -> Dimension.valueOf(d.toUpperCase(Locale.ROOT)))
                 .orElse(metric.defaultDimension());
         return new LibraryMetricCheck(
-                metric, columns, values, kwargs.optionalString("pattern"), unit, new Threshold(conditions), dimension,
+                metric,
+                columns,
+                values,
+                kwargs.optionalString("pattern"),
+                unit,
+                new Threshold(conditions),
+                dimension,
                 options);
     }
 
@@ -301,7 +314,9 @@ public record LibraryMetricCheck(
         }
         kwargs.put("unit", unit.odcsName());
         for (Threshold.Condition c : threshold.conditions()) {
-            kwargs.put(c.operator().odcsName(), c.operands().size() == 1 ? c.operands().get(0) : c.operands());
+            kwargs.put(
+                    c.operator().odcsName(),
+                    c.operands().size() == 1 ? c.operands().get(0) : c.operands());
         }
         if (metric == LibraryMetric.MISSING_VALUES) {
             kwargs.put("missing_values", values);

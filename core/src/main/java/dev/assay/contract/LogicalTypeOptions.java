@@ -36,8 +36,16 @@ public record LogicalTypeOptions(
         Map<String, Object> others) {
     /** No options. */
     public static final LogicalTypeOptions NONE = new LogicalTypeOptions(
-            Optional.empty(), false, Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Map.of());
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Map.of());
 
     public LogicalTypeOptions {
         requireNonNull(minimum, "minimum is null");

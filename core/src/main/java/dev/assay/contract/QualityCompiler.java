@@ -76,10 +76,12 @@ final class QualityCompiler {
                 values = list(rule.arguments().get("validValues"));
                 pattern = Optional.ofNullable(rule.arguments().get("pattern")).map(String::valueOf);
                 if (values.isEmpty() == pattern.isEmpty()) {
-                    skip(rule, values.isEmpty()
-                            ? "invalidValues needs the argument validValues or pattern"
-                            : "invalidValues with both validValues and pattern is ambiguous (must a value satisfy"
-                                    + " one or both?); write two rules");
+                    skip(
+                            rule,
+                            values.isEmpty()
+                                    ? "invalidValues needs the argument validValues or pattern"
+                                    : "invalidValues with both validValues and pattern is ambiguous (must a value satisfy"
+                                            + " one or both?); write two rules");
                     return;
                 }
                 break;
@@ -88,12 +90,17 @@ final class QualityCompiler {
                 break;
         }
         Optional<Expectation> exact = exact(metric.get(), List.of(col), values, pattern, unit.get(), threshold);
-        Expectation e = exact.orElseGet(() -> new LibraryMetricCheck(metric.get(), List.of(col),
+        Expectation e = exact.orElseGet(() -> new LibraryMetricCheck(
+                metric.get(),
+                List.of(col),
                 metric.get() == LibraryMetric.MISSING_VALUES || metric.get() == LibraryMetric.INVALID_VALUES
                         ? values(rule, metric.get())
                         : List.of(),
-                Optional.ofNullable(rule.arguments().get("pattern")).map(String::valueOf), unit.get(), threshold,
-                dimension(rule, metric.get()), ExpectationOptions.DEFAULT));
+                Optional.ofNullable(rule.arguments().get("pattern")).map(String::valueOf),
+                unit.get(),
+                threshold,
+                dimension(rule, metric.get()),
+                ExpectationOptions.DEFAULT));
         add(target, e, rule);
     }
 
@@ -115,9 +122,19 @@ final class QualityCompiler {
                 skip(rule, "rowCount is a number of rows; unit percent does not apply");
                 return;
             }
-            add(target, rowCount(threshold).orElseGet(() -> new LibraryMetricCheck(LibraryMetric.ROW_COUNT, List.of(),
-                    List.of(), Optional.empty(), Unit.ROWS, threshold, dimension(rule, LibraryMetric.ROW_COUNT),
-                    ExpectationOptions.DEFAULT)), rule);
+            add(
+                    target,
+                    rowCount(threshold)
+                            .orElseGet(() -> new LibraryMetricCheck(
+                                    LibraryMetric.ROW_COUNT,
+                                    List.of(),
+                                    List.of(),
+                                    Optional.empty(),
+                                    Unit.ROWS,
+                                    threshold,
+                                    dimension(rule, LibraryMetric.ROW_COUNT),
+                                    ExpectationOptions.DEFAULT)),
+                    rule);
             return;
         }
         if (metric.get() != LibraryMetric.DUPLICATE_VALUES) {
@@ -126,23 +143,34 @@ final class QualityCompiler {
         }
         List<String> names = rule.propertiesArgument();
         if (names.isEmpty()) {
-            skip(rule, "duplicateValues on an object needs the argument properties: the columns that together"
-                    + " must be unique");
+            skip(
+                    rule,
+                    "duplicateValues on an object needs the argument properties: the columns that together"
+                            + " must be unique");
             return;
         }
         List<String> columns = new ArrayList<>();
         for (String name : names) {
             Optional<SchemaProperty> p = object.property(name);
             if (p.isEmpty()) {
-                skip(rule, "arguments.properties names '" + name + "', which is not a property of '" + object.name()
-                        + "'");
+                skip(
+                        rule,
+                        "arguments.properties names '" + name + "', which is not a property of '" + object.name()
+                                + "'");
                 return;
             }
             columns.add(p.get().column());
         }
-        Expectation e = exact(LibraryMetric.DUPLICATE_VALUES, columns, List.of(), Optional.empty(), unit.get(), threshold)
-                .orElseGet(() -> new LibraryMetricCheck(LibraryMetric.DUPLICATE_VALUES, columns, List.of(),
-                        Optional.empty(), unit.get(), threshold, dimension(rule, LibraryMetric.DUPLICATE_VALUES),
+        Expectation e = exact(
+                        LibraryMetric.DUPLICATE_VALUES, columns, List.of(), Optional.empty(), unit.get(), threshold)
+                .orElseGet(() -> new LibraryMetricCheck(
+                        LibraryMetric.DUPLICATE_VALUES,
+                        columns,
+                        List.of(),
+                        Optional.empty(),
+                        unit.get(),
+                        threshold,
+                        dimension(rule, LibraryMetric.DUPLICATE_VALUES),
                         ExpectationOptions.DEFAULT));
         add(target, e, rule);
     }
@@ -154,16 +182,20 @@ final class QualityCompiler {
                 skip(rule, "a text rule states quality in words; there is nothing to execute");
                 return false;
             case CUSTOM:
-                skip(rule, "custom rules are for engine '" + rule.engine().orElse("?")
-                        + "'; Assay does not run another engine's rules");
+                skip(
+                        rule,
+                        "custom rules are for engine '" + rule.engine().orElse("?")
+                                + "'; Assay does not run another engine's rules");
                 return false;
             case SQL:
                 sql(object, property, rule);
                 return false;
             case LIBRARY:
                 if (rule.threshold().isEmpty()) {
-                    skip(rule, "the rule has no operator (mustBe, mustBeLessThan, ...), so there is nothing to"
-                            + " compare the metric with");
+                    skip(
+                            rule,
+                            "the rule has no operator (mustBe, mustBeLessThan, ...), so there is nothing to"
+                                    + " compare the metric with");
                     return false;
                 }
                 return true;
@@ -177,17 +209,20 @@ final class QualityCompiler {
             return;
         }
         if (server.isEmpty() || !(server.get().connection() instanceof ContractServer.Jdbc)) {
-            skip(rule, server.isEmpty()
-                    ? "sql rules run on the contract's server, and the contract has no servers"
-                    : "sql rules run through JDBC, and server '" + server.get().server() + "' is of type "
-                            + server.get().type());
+            skip(
+                    rule,
+                    server.isEmpty()
+                            ? "sql rules run on the contract's server, and the contract has no servers"
+                            : "sql rules run through JDBC, and server '"
+                                    + server.get().server() + "' is of type "
+                                    + server.get().type());
             return;
         }
         String table = object.table();
         String column = property.map(SchemaProperty::column).orElse("");
         String query = rule.query().orElseThrow();
-        if (property.isEmpty() && (query.contains("{property}") || query.contains("${column}")
-                || query.contains("${property}"))) {
+        if (property.isEmpty()
+                && (query.contains("{property}") || query.contains("${column}") || query.contains("${property}"))) {
             skip(rule, "the query uses {property}, but the rule is on object '" + object.name() + "', not a property");
             return;
         }
@@ -197,7 +232,8 @@ final class QualityCompiler {
                 .replace("${column}", column)
                 .replace("${property}", column)
                 .replace("{property}", column);
-        sqlChecks.add(new SqlCheck(rule.path(), object.name(), query.strip(), rule.threshold().get(), meta(rule)));
+        sqlChecks.add(new SqlCheck(
+                rule.path(), object.name(), query.strip(), rule.threshold().get(), meta(rule)));
     }
 
     private Optional<LibraryMetric> metric(QualityRule rule) {
@@ -205,10 +241,14 @@ final class QualityCompiler {
         String resolved = LEGACY_METRICS.getOrDefault(name, name);
         Optional<LibraryMetric> m = LibraryMetric.fromOdcsName(resolved);
         if (m.isEmpty()) {
-            skip(rule, name.isEmpty()
-                    ? "the rule names no metric"
-                    : "'" + name + "' is not a library metric Assay knows (nullValues, missingValues, invalidValues,"
-                            + " duplicateValues, rowCount" + (contract.isV31() ? "" : ", or 3.0's duplicateCount") + ")");
+            skip(
+                    rule,
+                    name.isEmpty()
+                            ? "the rule names no metric"
+                            : "'" + name
+                                    + "' is not a library metric Assay knows (nullValues, missingValues, invalidValues,"
+                                    + " duplicateValues, rowCount"
+                                    + (contract.isV31() ? "" : ", or 3.0's duplicateCount") + ")");
         }
         return m;
     }
@@ -251,8 +291,10 @@ final class QualityCompiler {
             return Optional.empty();
         }
         Condition c = threshold.conditions().get(0);
-        boolean zero = threshold.test(0L) && !threshold.test(unit == Unit.ROWS ? (Object) 1L : (Object) new BigDecimal("0.000001"))
-                && (c.operator() == Operator.MUST_BE || c.operator() == Operator.MUST_BE_LESS_THAN
+        boolean zero = threshold.test(0L)
+                && !threshold.test(unit == Unit.ROWS ? (Object) 1L : (Object) new BigDecimal("0.000001"))
+                && (c.operator() == Operator.MUST_BE
+                        || c.operator() == Operator.MUST_BE_LESS_THAN
                         || c.operator() == Operator.MUST_BE_LESS_OR_EQUAL_TO);
         String col = columns.get(0);
         if (zero) {
@@ -260,17 +302,21 @@ final class QualityCompiler {
                 case NULL_VALUES:
                     return Optional.of(new ColumnValuesNotNull(col));
                 case INVALID_VALUES:
-                    return Optional.of(pattern.isPresent()
-                            ? new ColumnValuesMatchRegex(col, pattern.get())
-                            : new ColumnValuesInSet(col, values));
+                    return Optional.of(
+                            pattern.isPresent()
+                                    ? new ColumnValuesMatchRegex(col, pattern.get())
+                                    : new ColumnValuesInSet(col, values));
                 case DUPLICATE_VALUES:
-                    return Optional.of(columns.size() == 1 ? new ColumnValuesUnique(col) : new CompoundColumnsUnique(columns));
+                    return Optional.of(
+                            columns.size() == 1 ? new ColumnValuesUnique(col) : new CompoundColumnsUnique(columns));
                 case MISSING_VALUES:
                 case ROW_COUNT:
                     return Optional.empty();
             }
         }
-        if (metric == LibraryMetric.NULL_VALUES && unit == Unit.PERCENT && c.operator() == Operator.MUST_BE_LESS_OR_EQUAL_TO) {
+        if (metric == LibraryMetric.NULL_VALUES
+                && unit == Unit.PERCENT
+                && c.operator() == Operator.MUST_BE_LESS_OR_EQUAL_TO) {
             BigDecimal p = Threshold.decimal(c.operands().get(0));
             if (p.signum() > 0 && p.compareTo(BigDecimal.valueOf(100)) < 0) {
                 double mostly = (100 - p.doubleValue()) / 100;
@@ -296,7 +342,8 @@ final class QualityCompiler {
                 }
                 return Optional.empty();
             case MUST_BE_BETWEEN:
-                return Optional.of(new TableRowCountBetween(Range.between(a, c.operands().get(1))));
+                return Optional.of(
+                        new TableRowCountBetween(Range.between(a, c.operands().get(1))));
             case MUST_BE_GREATER_THAN:
                 return Optional.of(new TableRowCountBetween(Range.atLeast(a).withStrictMin()));
             case MUST_BE_GREATER_OR_EQUAL_TO:
@@ -359,7 +406,9 @@ final class QualityCompiler {
         Map<String, Object> meta = meta(rule);
         meta.remove("contract");
         meta.remove("contract_path");
-        Expectation withNotes = rule.description().map(d -> e.withOptions(e.options().withNotes(d))).orElse(e);
+        Expectation withNotes = rule.description()
+                .map(d -> e.withOptions(e.options().withNotes(d)))
+                .orElse(e);
         target.add(withNotes, rule.path(), meta);
     }
 
@@ -369,5 +418,4 @@ final class QualityCompiler {
                 + rule.engine().map(e -> " (engine " + e + ")").orElse("");
         notExecuted.add(new NotExecuted(rule.path(), what, reason));
     }
-
 }

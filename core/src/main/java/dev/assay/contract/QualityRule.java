@@ -66,7 +66,8 @@ public record QualityRule(
 
     /** A short label for reports: the name, else the metric, else the type. */
     public String label() {
-        return name.orElseGet(() -> metric.map(m -> m + (threshold.isPresent() ? " " + threshold.get().describe() : ""))
+        return name.orElseGet(() -> metric.map(
+                        m -> m + (threshold.isPresent() ? " " + threshold.get().describe() : ""))
                 .orElseGet(() -> type.name().toLowerCase(java.util.Locale.ROOT) + " rule"));
     }
 

@@ -11,7 +11,8 @@ import java.util.Set;
  */
 final class ServerTypes {
     /** Keys every server may have. */
-    static final Set<String> COMMON = Set.of("server", "type", "description", "environment", "roles", "customProperties");
+    static final Set<String> COMMON =
+            Set.of("server", "type", "description", "environment", "roles", "customProperties");
 
     /** Type-specific keys: key → JSON type ("string" or "integer"). */
     record Spec(Map<String, String> keys, List<String> required) {}
@@ -37,10 +38,12 @@ final class ServerTypes {
         m.put("db2", spec("host port:int database schema", "required:host port database"));
         m.put("hive", spec("host port:int database", "required:host database"));
         m.put("informix", spec("host port:int database", "required:host database"));
-        m.put("custom", spec(
-                "account catalog database dataset delimiter endpointUrl format host location path port:int project"
-                        + " region regionName schema serviceName stagingDir warehouse",
-                "required:"));
+        m.put(
+                "custom",
+                spec(
+                        "account catalog database dataset delimiter endpointUrl format host location path port:int project"
+                                + " region regionName schema serviceName stagingDir warehouse",
+                        "required:"));
         m.put("kafka", spec("host format", "required:host"));
         m.put("kinesis", spec("region format", "required:"));
         m.put("local", spec("path format", "required:path format"));

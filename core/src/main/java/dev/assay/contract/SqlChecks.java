@@ -60,8 +60,10 @@ public final class SqlChecks {
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery(check.query())) {
             if (rs.getMetaData().getColumnCount() != 1) {
-                return errored(check, "the query returns " + rs.getMetaData().getColumnCount()
-                        + " columns; a sql rule's query returns one value");
+                return errored(
+                        check,
+                        "the query returns " + rs.getMetaData().getColumnCount()
+                                + " columns; a sql rule's query returns one value");
             }
             if (!rs.next()) {
                 return errored(check, "the query returns no row; a sql rule's query returns one value");
@@ -71,10 +73,15 @@ public final class SqlChecks {
                 return errored(check, "the query returns more than one row; a sql rule's query returns one value");
             }
             if (value != null && !(value instanceof Number) && !(value instanceof Boolean)) {
-                return errored(check, "the query returns " + value.getClass().getSimpleName() + " '" + value
-                        + "'; a sql rule's query returns a number or a boolean");
+                return errored(
+                        check,
+                        "the query returns " + value.getClass().getSimpleName() + " '" + value
+                                + "'; a sql rule's query returns a number or a boolean");
             }
-            return new Outcome(check, value != null && check.threshold().test(value), Optional.ofNullable(value),
+            return new Outcome(
+                    check,
+                    value != null && check.threshold().test(value),
+                    Optional.ofNullable(value),
                     value == null ? Optional.of("the query returns null") : Optional.empty());
         } catch (SQLException e) {
             return errored(check, "the query failed: " + e.getMessage());

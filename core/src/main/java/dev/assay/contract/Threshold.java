@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.assay.error.InvalidExpectationException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -79,8 +79,8 @@ public record Threshold(List<Condition> conditions) {
             requireNonNull(operator, "operator is null");
             operands = List.copyOf(requireNonNull(operands, "operands is null"));
             if (operands.size() != operator.operands) {
-                throw new InvalidExpectationException(operator.odcsName + " takes " + operator.operands
-                        + " operand" + (operator.operands == 1 ? "" : "s") + ", got " + operands);
+                throw new InvalidExpectationException(operator.odcsName + " takes " + operator.operands + " operand"
+                        + (operator.operands == 1 ? "" : "s") + ", got " + operands);
             }
             if (operator.operands == 2 || (operator != Operator.MUST_BE && operator != Operator.MUST_NOT_BE)) {
                 for (Object o : operands) {

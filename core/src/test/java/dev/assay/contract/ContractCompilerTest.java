@@ -165,8 +165,12 @@ class ContractCompilerTest {
                     .column("status", "string", "open", "lost", "paid")
                     .column("amount", "float64", 0.0, 250.5, 9999.0)
                     .column("email", "string", "not-an-email", null, null)
-                    .column("created_at", "timestamp", LocalDateTime.parse("2025-12-01T00:00"),
-                            LocalDateTime.parse("2025-12-01T00:00"), LocalDateTime.parse("2025-12-02T00:00"))
+                    .column(
+                            "created_at",
+                            "timestamp",
+                            LocalDateTime.parse("2025-12-01T00:00"),
+                            LocalDateTime.parse("2025-12-01T00:00"),
+                            LocalDateTime.parse("2025-12-02T00:00"))
                     .build();
 
             assertThat(failures(VALIDATOR.validate(bad, suite)))
@@ -219,7 +223,8 @@ class ContractCompilerTest {
                     .extracting(ForeignKey::path, ForeignKey::describe)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(
-                                    "schema[1].properties[2].relationships[0]", "orders.customer_id -> customers.customer_id"),
+                                    "schema[1].properties[2].relationships[0]",
+                                    "orders.customer_id -> customers.customer_id"),
                             org.assertj.core.groups.Tuple.tuple(
                                     "schema[1].relationships[0]", "orders.customer_id -> customers.customer_id"));
         }
@@ -230,7 +235,9 @@ class ContractCompilerTest {
             SqlCheck check = compiled.sqlChecks().get(0);
             assertThat(check.query()).isEqualTo("SELECT COUNT(*) FROM orders WHERE quantity > 1000");
             assertThat(check.threshold().describe()).isEqualTo("mustBe 0");
-            assertThat(check.meta()).containsEntry("severity", "error").containsEntry("contract_path", "schema[1].quality[1]");
+            assertThat(check.meta())
+                    .containsEntry("severity", "error")
+                    .containsEntry("contract_path", "schema[1].quality[1]");
             assertThat(compiled.notExecuted()).isEmpty();
             assertThat(compiled.fullyExecutable()).isTrue();
         }
@@ -248,8 +255,9 @@ class ContractCompilerTest {
                     .build();
 
             assertThat(failures(VALIDATOR.validate(twoMissing, customers)))
-                    .containsExactly("schema[0].properties[1].quality[0] missingValues = 2 rows on [country] (of 4 rows)"
-                            + " does not satisfy mustBeLessOrEqualTo 1");
+                    .containsExactly(
+                            "schema[0].properties[1].quality[0] missingValues = 2 rows on [country] (of 4 rows)"
+                                    + " does not satisfy mustBeLessOrEqualTo 1");
             assertThat(failures(VALIDATOR.validate(oneMissing, customers))).isEmpty();
         }
 
@@ -261,7 +269,11 @@ class ContractCompilerTest {
                     .column("line_no", "int64", 1L, 2L, 1L)
                     .column("customer_id", "string", "C001", "C002", null)
                     .column("quantity", "int64", 1L, 5L, 7L)
-                    .column("placed_on", "date", LocalDate.parse("2026-01-01"), LocalDate.parse("2025-12-31"),
+                    .column(
+                            "placed_on",
+                            "date",
+                            LocalDate.parse("2026-01-01"),
+                            LocalDate.parse("2025-12-31"),
                             LocalDate.parse("2026-01-01"))
                     .build();
             Batch bad = InMemoryBatch.named("orders")
@@ -269,7 +281,11 @@ class ContractCompilerTest {
                     .column("line_no", "int64", 1L, 1L, 300L)
                     .column("customer_id", "string", "C001", "C002", null)
                     .column("quantity", "int64", 0L, 5L, 7L)
-                    .column("placed_on", "date", LocalDate.parse("2019-01-01"), LocalDate.parse("2025-12-01"),
+                    .column(
+                            "placed_on",
+                            "date",
+                            LocalDate.parse("2019-01-01"),
+                            LocalDate.parse("2025-12-01"),
                             LocalDate.parse("2025-12-01"))
                     .build();
 
@@ -292,14 +308,24 @@ class ContractCompilerTest {
         @Test
         void columns_can_be_checked_in_order_or_only_for_presence() {
             DataContract c = Contracts.orders();
-            ContractCompiler.Options ordered = new ContractCompiler.Options(ContractCompiler.ColumnMatch.ORDERED, Optional.empty());
-            ContractCompiler.Options include = new ContractCompiler.Options(ContractCompiler.ColumnMatch.INCLUDE, Optional.empty());
+            ContractCompiler.Options ordered =
+                    new ContractCompiler.Options(ContractCompiler.ColumnMatch.ORDERED, Optional.empty());
+            ContractCompiler.Options include =
+                    new ContractCompiler.Options(ContractCompiler.ColumnMatch.INCLUDE, Optional.empty());
 
-            assertThat(types(ContractCompiler.compile(c, ordered).suite("orders").orElseThrow()).get(0))
+            assertThat(types(ContractCompiler.compile(c, ordered)
+                                    .suite("orders")
+                                    .orElseThrow())
+                            .get(0))
                     .isEqualTo("expect_table_columns_to_match_ordered_list");
-            ExpectationResult extraColumn = VALIDATOR.validate(
-                            orders().column("created_at", "timestamp", LocalDateTime.parse("2026-01-01T12:00"),
-                                            LocalDateTime.parse("2026-01-01T12:00"), LocalDateTime.parse("2026-01-01T12:00"))
+            ExpectationResult extraColumn = VALIDATOR
+                    .validate(
+                            orders().column(
+                                            "created_at",
+                                            "timestamp",
+                                            LocalDateTime.parse("2026-01-01T12:00"),
+                                            LocalDateTime.parse("2026-01-01T12:00"),
+                                            LocalDateTime.parse("2026-01-01T12:00"))
                                     .column("note", "string", "a", "b", "c")
                                     .build(),
                             ContractCompiler.compile(c, include).suite("orders").orElseThrow())
@@ -315,12 +341,17 @@ class ContractCompilerTest {
                     + "servers:\n  - server: files\n    type: s3\n    location: s3://bucket/orders/*.parquet\n"
                     + "schema:\n  - name: t\n    quality:\n      - type: sql\n        query: SELECT 1\n        mustBe: 1\n";
 
-            assertThat(ContractCompiler.compile(DataContract.parse(yaml, "c.yaml")).notExecuted())
+            assertThat(ContractCompiler.compile(DataContract.parse(yaml, "c.yaml"))
+                            .notExecuted())
                     .extracting(NotExecuted::toString)
-                    .containsExactly("schema[0].quality[0]: sql rule not executed: sql rules run through JDBC, and server"
-                            + " 'files' is of type s3");
-            assertThat(ContractCompiler.compile(c, new ContractCompiler.Options(ContractCompiler.ColumnMatch.EXACT_SET,
-                            Optional.of("local"))).sqlChecks())
+                    .containsExactly(
+                            "schema[0].quality[0]: sql rule not executed: sql rules run through JDBC, and server"
+                                    + " 'files' is of type s3");
+            assertThat(ContractCompiler.compile(
+                                    c,
+                                    new ContractCompiler.Options(
+                                            ContractCompiler.ColumnMatch.EXACT_SET, Optional.of("local")))
+                            .sqlChecks())
                     .isEmpty();
         }
     }

@@ -22,9 +22,7 @@ class ContractLinterTest {
         assertThat(ContractLinter.lint(Contracts.orders()))
                 .extracting(p -> p.severity() + " " + p.path())
                 .containsExactly(
-                        "WARNING schema[0].quality[2]",
-                        "WARNING schema[0].quality[3]",
-                        "WARNING slaProperties[1]");
+                        "WARNING schema[0].quality[2]", "WARNING schema[0].quality[3]", "WARNING slaProperties[1]");
     }
 
     @Test

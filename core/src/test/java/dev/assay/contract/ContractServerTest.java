@@ -16,14 +16,16 @@ class ContractServerTest {
         assertThat(connection("  - server: p\n    type: postgres\n    host: db\n    port: 5433\n    database: shop\n"
                         + "    schema: sales\n"))
                 .isEqualTo(new ContractServer.Jdbc("jdbc:postgresql://db:5433/shop", java.util.Optional.of("sales")));
-        assertThat(connection("  - server: m\n    type: mysql\n    host: 127.0.0.1\n    port: 3306\n    database: test\n"))
+        assertThat(connection(
+                        "  - server: m\n    type: mysql\n    host: 127.0.0.1\n    port: 3306\n    database: test\n"))
                 .isEqualTo(new ContractServer.Jdbc("jdbc:mysql://127.0.0.1:3306/test", java.util.Optional.empty()));
     }
 
     @Test
     void other_databases() {
-        assertThat(((ContractServer.Jdbc) connection("  - server: s\n    type: sqlserver\n    host: h\n    database: d\n"
-                                + "    schema: dbo\n"))
+        assertThat(((ContractServer.Jdbc)
+                                connection("  - server: s\n    type: sqlserver\n    host: h\n    database: d\n"
+                                        + "    schema: dbo\n"))
                         .url())
                 .isEqualTo("jdbc:sqlserver://h:1433;databaseName=d");
         assertThat(((ContractServer.Jdbc) connection("  - server: o\n    type: oracle\n    host: h\n    port: 1521\n"
@@ -41,16 +43,16 @@ class ContractServerTest {
 
     @Test
     void local_and_s3_become_file_locations() {
-        ContractServer.Files local =
-                (ContractServer.Files) connection("  - server: l\n    type: local\n    path: ./data/{model}.csv\n"
-                        + "    format: CSV\n");
+        ContractServer.Files local = (ContractServer.Files)
+                connection("  - server: l\n    type: local\n    path: ./data/{model}.csv\n" + "    format: CSV\n");
         ContractServer.Files s3 = (ContractServer.Files) connection("  - server: s\n    type: s3\n"
                 + "    location: s3://bucket/orders/*.parquet\n    endpointUrl: http://127.0.0.1:9000\n");
 
         assertThat(local.format()).isEqualTo("csv");
         assertThat(local.locationOf("orders")).isEqualTo("./data/orders.csv");
-        assertThat(s3).isEqualTo(new ContractServer.Files("s3://bucket/orders/*.parquet", "parquet",
-                java.util.Optional.of("http://127.0.0.1:9000")));
+        assertThat(s3)
+                .isEqualTo(new ContractServer.Files(
+                        "s3://bucket/orders/*.parquet", "parquet", java.util.Optional.of("http://127.0.0.1:9000")));
     }
 
     @Test

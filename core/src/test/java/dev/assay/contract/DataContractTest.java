@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class DataContractTest {
     private static List<String> problems(String yaml) {
-        return DataContract.validate(yaml, "c.yaml").stream().map(ContractProblem::toString).toList();
+        return DataContract.validate(yaml, "c.yaml").stream()
+                .map(ContractProblem::toString)
+                .toList();
     }
 
     @Nested
@@ -36,8 +38,12 @@ class DataContractTest {
 
         @Test
         void exclusive_bounds_given_as_flags() {
-            LogicalTypeOptions amount =
-                    Contracts.orders().object("orders").orElseThrow().property("amount").orElseThrow().options();
+            LogicalTypeOptions amount = Contracts.orders()
+                    .object("orders")
+                    .orElseThrow()
+                    .property("amount")
+                    .orElseThrow()
+                    .options();
 
             assertThat(amount.minimum()).contains(0L);
             assertThat(amount.minimumExclusive()).isTrue();
@@ -47,7 +53,8 @@ class DataContractTest {
 
         @Test
         void library_rules_named_by_rule_with_several_operators() {
-            QualityRule rowCount = Contracts.orders().object("orders").orElseThrow().quality().get(0);
+            QualityRule rowCount =
+                    Contracts.orders().object("orders").orElseThrow().quality().get(0);
 
             assertThat(rowCount.type()).isEqualTo(QualityRule.Type.LIBRARY);
             assertThat(rowCount.metric()).contains("rowCount");
@@ -63,7 +70,8 @@ class DataContractTest {
         void relationships_at_property_and_object_level() {
             SchemaObject orders = Contracts.shop().object("orders").orElseThrow();
 
-            Relationship onProperty = orders.property("customer_id").orElseThrow().relationships().get(0);
+            Relationship onProperty =
+                    orders.property("customer_id").orElseThrow().relationships().get(0);
             assertThat(onProperty.from()).containsExactly("customer_id");
             assertThat(onProperty.to()).containsExactly("customers.customer_id");
             assertThat(onProperty.type()).isEqualTo("foreignKey");
@@ -73,12 +81,15 @@ class DataContractTest {
         @Test
         void exclusive_bounds_given_as_values_and_arguments() {
             SchemaObject orders = Contracts.shop().object("orders").orElseThrow();
-            LogicalTypeOptions quantity = orders.property("quantity").orElseThrow().options();
-            QualityRule invalid = orders.property("quantity").orElseThrow().quality().get(0);
+            LogicalTypeOptions quantity =
+                    orders.property("quantity").orElseThrow().options();
+            QualityRule invalid =
+                    orders.property("quantity").orElseThrow().quality().get(0);
 
             assertThat(quantity.minimum()).contains(0L);
             assertThat(quantity.minimumExclusive()).isTrue();
-            assertThat(invalid.arguments()).containsEntry("validValues", List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L));
+            assertThat(invalid.arguments())
+                    .containsEntry("validValues", List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L));
             assertThat(invalid.unit()).contains("percent");
             assertThat(invalid.severity()).contains("error");
             assertThat(invalid.dimension()).contains("accuracy");
@@ -181,7 +192,8 @@ class DataContractTest {
 
         @Test
         void between_bounds_in_the_wrong_order() {
-            String yaml = Contracts.withObject("    quality:\n      - metric: rowCount\n        mustBeBetween: [10, 1]\n");
+            String yaml =
+                    Contracts.withObject("    quality:\n      - metric: rowCount\n        mustBeBetween: [10, 1]\n");
 
             assertThat(problems(yaml))
                     .containsExactly("c.yaml:10: schema[0].quality[0].mustBeBetween: the smaller bound comes first, got"
@@ -196,7 +208,8 @@ class DataContractTest {
                     "    properties:\n      - name: a\n        relationships:\n          - from: t.a\n            to: u.b\n");
 
             assertThat(problems(v30)).hasSize(1);
-            assertThat(problems(v30).get(0)).startsWith("c.yaml:8: schema[0].relationships: unknown key 'relationships'");
+            assertThat(problems(v30).get(0))
+                    .startsWith("c.yaml:8: schema[0].relationships: unknown key 'relationships'");
             assertThat(problems(fromOnProperty))
                     .containsExactly("c.yaml:11: schema[0].properties[0].relationships[0].from: a relationship on a"
                             + " property must not name 'from': it is the property itself");
@@ -237,11 +250,12 @@ class DataContractTest {
 
         @Test
         void with_every_problem_in_one_exception() {
-            String yaml = Contracts.withObject("    properties:\n      - name: a\n        logicalType: text\n"
-                    + "        unique: 1\n");
+            String yaml = Contracts.withObject(
+                    "    properties:\n      - name: a\n        logicalType: text\n" + "        unique: 1\n");
 
             assertThatThrownBy(() -> DataContract.parse(yaml, "c.yaml"))
-                    .isInstanceOfSatisfying(ContractFormatException.class, e -> assertThat(e.problems()).hasSize(2))
+                    .isInstanceOfSatisfying(ContractFormatException.class, e -> assertThat(e.problems())
+                            .hasSize(2))
                     .hasMessage("Contract c.yaml is not a valid ODCS v3 contract (2 problems):\n"
                             + "  c.yaml:10: schema[0].properties[0].logicalType: must be one of [string, date,"
                             + " timestamp, time, number, integer, object, array, boolean], got 'text'\n"

@@ -11,12 +11,16 @@ import dev.assay.source.InMemoryBatch;
 import org.junit.jupiter.api.Test;
 
 class ForeignKeyCheckTest {
-    private static final Batch CUSTOMERS =
-            InMemoryBatch.named("customers").column("customer_id", "string", "C001", "C002", "C003").build();
-    private final ForeignKey key = ContractCompiler.compile(Contracts.shop()).foreignKeys().get(0);
+    private static final Batch CUSTOMERS = InMemoryBatch.named("customers")
+            .column("customer_id", "string", "C001", "C002", "C003")
+            .build();
+    private final ForeignKey key =
+            ContractCompiler.compile(Contracts.shop()).foreignKeys().get(0);
 
     private static Batch orders(String... customerIds) {
-        return InMemoryBatch.named("orders").column("customer_id", "string", (Object[]) customerIds).build();
+        return InMemoryBatch.named("orders")
+                .column("customer_id", "string", (Object[]) customerIds)
+                .build();
     }
 
     @Test
@@ -40,7 +44,8 @@ class ForeignKeyCheckTest {
 
     @Test
     void errors_when_the_referenced_column_is_missing() {
-        Batch wrong = InMemoryBatch.named("customers").column("id", "string", "C001").build();
+        Batch wrong =
+                InMemoryBatch.named("customers").column("id", "string", "C001").build();
 
         ExpectationResult r = ForeignKeyCheck.run(key, orders("C001"), wrong, Validator.create());
 

@@ -30,12 +30,21 @@ class LibraryMetricCheckTest {
 
     private static LibraryMetricCheck check(
             LibraryMetric metric, List<String> columns, List<Object> values, Unit unit, Threshold threshold) {
-        return new LibraryMetricCheck(metric, columns, values, Optional.empty(), unit, threshold,
-                metric.defaultDimension(), ExpectationOptions.DEFAULT);
+        return new LibraryMetricCheck(
+                metric,
+                columns,
+                values,
+                Optional.empty(),
+                unit,
+                threshold,
+                metric.defaultDimension(),
+                ExpectationOptions.DEFAULT);
     }
 
     private static ExpectationResult run(LibraryMetricCheck check) {
-        return Assay.validate(BATCH, ExpectationSuite.named("s").expect(check).build()).results().get(0);
+        return Assay.validate(BATCH, ExpectationSuite.named("s").expect(check).build())
+                .results()
+                .get(0);
     }
 
     private static Object observed(LibraryMetricCheck check) {
@@ -46,51 +55,93 @@ class LibraryMetricCheckTest {
     class counts {
         @Test
         void null_values_in_rows_and_percent() {
-            assertThat(observed(check(LibraryMetric.NULL_VALUES, List.of("v"), List.of(), Unit.ROWS,
+            assertThat(observed(check(
+                            LibraryMetric.NULL_VALUES,
+                            List.of("v"),
+                            List.of(),
+                            Unit.ROWS,
                             Threshold.of(Operator.MUST_BE, 0L))))
                     .isEqualTo(2L);
-            assertThat(observed(check(LibraryMetric.NULL_VALUES, List.of("v"), List.of(), Unit.PERCENT,
+            assertThat(observed(check(
+                            LibraryMetric.NULL_VALUES,
+                            List.of("v"),
+                            List.of(),
+                            Unit.PERCENT,
                             Threshold.of(Operator.MUST_BE, 0L))))
                     .isEqualTo(new BigDecimal("25"));
         }
 
         @Test
         void missing_values_are_nulls_plus_the_listed_values() {
-            assertThat(observed(check(LibraryMetric.MISSING_VALUES, List.of("v"), Arrays.asList(null, "", "N/A"),
-                            Unit.ROWS, Threshold.of(Operator.MUST_BE, 0L))))
+            assertThat(observed(check(
+                            LibraryMetric.MISSING_VALUES,
+                            List.of("v"),
+                            Arrays.asList(null, "", "N/A"),
+                            Unit.ROWS,
+                            Threshold.of(Operator.MUST_BE, 0L))))
                     .isEqualTo(4L);
-            assertThat(observed(check(LibraryMetric.MISSING_VALUES, List.of("v"), List.of(), Unit.ROWS,
+            assertThat(observed(check(
+                            LibraryMetric.MISSING_VALUES,
+                            List.of("v"),
+                            List.of(),
+                            Unit.ROWS,
                             Threshold.of(Operator.MUST_BE, 0L))))
                     .isEqualTo(2L);
         }
 
         @Test
         void invalid_values_outside_the_valid_set_or_pattern_nulls_excluded() {
-            assertThat(observed(check(LibraryMetric.INVALID_VALUES, List.of("v"), List.of("a", "b", "c"), Unit.ROWS,
+            assertThat(observed(check(
+                            LibraryMetric.INVALID_VALUES,
+                            List.of("v"),
+                            List.of("a", "b", "c"),
+                            Unit.ROWS,
                             Threshold.of(Operator.MUST_BE, 0L))))
                     .isEqualTo(2L);
-            LibraryMetricCheck pattern = new LibraryMetricCheck(LibraryMetric.INVALID_VALUES, List.of("v"), List.of(),
-                    Optional.of("^[a-z]$"), Unit.PERCENT, Threshold.of(Operator.MUST_BE, 0L), dev.assay.model.Dimension.VALIDITY,
+            LibraryMetricCheck pattern = new LibraryMetricCheck(
+                    LibraryMetric.INVALID_VALUES,
+                    List.of("v"),
+                    List.of(),
+                    Optional.of("^[a-z]$"),
+                    Unit.PERCENT,
+                    Threshold.of(Operator.MUST_BE, 0L),
+                    dev.assay.model.Dimension.VALIDITY,
                     ExpectationOptions.DEFAULT);
             assertThat(observed(pattern)).isEqualTo(new BigDecimal("25"));
         }
 
         @Test
         void duplicate_values_on_one_column_and_on_a_combination() {
-            assertThat(observed(check(LibraryMetric.DUPLICATE_VALUES, List.of("v"), List.of(), Unit.ROWS,
+            assertThat(observed(check(
+                            LibraryMetric.DUPLICATE_VALUES,
+                            List.of("v"),
+                            List.of(),
+                            Unit.ROWS,
                             Threshold.of(Operator.MUST_BE, 0L))))
                     .isEqualTo(2L);
-            assertThat(observed(check(LibraryMetric.DUPLICATE_VALUES, List.of("v", "k"), List.of(), Unit.ROWS,
+            assertThat(observed(check(
+                            LibraryMetric.DUPLICATE_VALUES,
+                            List.of("v", "k"),
+                            List.of(),
+                            Unit.ROWS,
                             Threshold.of(Operator.MUST_BE, 0L))))
                     .isEqualTo(2L);
-            assertThat(observed(check(LibraryMetric.DUPLICATE_VALUES, List.of("k"), List.of(), Unit.PERCENT,
+            assertThat(observed(check(
+                            LibraryMetric.DUPLICATE_VALUES,
+                            List.of("k"),
+                            List.of(),
+                            Unit.PERCENT,
                             Threshold.of(Operator.MUST_BE, 0L))))
                     .isEqualTo(new BigDecimal("25"));
         }
 
         @Test
         void row_count() {
-            assertThat(observed(check(LibraryMetric.ROW_COUNT, List.of(), List.of(), Unit.ROWS,
+            assertThat(observed(check(
+                            LibraryMetric.ROW_COUNT,
+                            List.of(),
+                            List.of(),
+                            Unit.ROWS,
                             Threshold.of(Operator.MUST_NOT_BE, 0L))))
                     .isEqualTo(8L);
         }
@@ -100,19 +151,35 @@ class LibraryMetricCheckTest {
     class judges {
         @Test
         void rows_and_percent_against_the_threshold() {
-            assertThat(run(check(LibraryMetric.NULL_VALUES, List.of("v"), List.of(), Unit.ROWS,
+            assertThat(run(check(
+                                    LibraryMetric.NULL_VALUES,
+                                    List.of("v"),
+                                    List.of(),
+                                    Unit.ROWS,
                                     Threshold.of(Operator.MUST_BE_LESS_THAN, 3L)))
                             .success())
                     .isTrue();
-            assertThat(run(check(LibraryMetric.NULL_VALUES, List.of("v"), List.of(), Unit.ROWS,
+            assertThat(run(check(
+                                    LibraryMetric.NULL_VALUES,
+                                    List.of("v"),
+                                    List.of(),
+                                    Unit.ROWS,
                                     Threshold.of(Operator.MUST_BE_LESS_THAN, 2L)))
                             .success())
                     .isFalse();
-            assertThat(run(check(LibraryMetric.NULL_VALUES, List.of("v"), List.of(), Unit.PERCENT,
+            assertThat(run(check(
+                                    LibraryMetric.NULL_VALUES,
+                                    List.of("v"),
+                                    List.of(),
+                                    Unit.PERCENT,
                                     Threshold.of(Operator.MUST_BE_LESS_OR_EQUAL_TO, 25L)))
                             .success())
                     .isTrue();
-            assertThat(run(check(LibraryMetric.NULL_VALUES, List.of("v"), List.of(), Unit.PERCENT,
+            assertThat(run(check(
+                                    LibraryMetric.NULL_VALUES,
+                                    List.of("v"),
+                                    List.of(),
+                                    Unit.PERCENT,
                                     Threshold.of(Operator.MUST_BE_LESS_THAN, 25L)))
                             .success())
                     .isFalse();
@@ -120,8 +187,12 @@ class LibraryMetricCheckTest {
 
         @Test
         void with_a_reason_that_names_metric_column_value_and_threshold() {
-            ExpectationResult r = run(check(LibraryMetric.MISSING_VALUES, List.of("v"), Arrays.asList(null, ""),
-                    Unit.PERCENT, Threshold.of(Operator.MUST_BE_BETWEEN, 0L, 10L)));
+            ExpectationResult r = run(check(
+                    LibraryMetric.MISSING_VALUES,
+                    List.of("v"),
+                    Arrays.asList(null, ""),
+                    Unit.PERCENT,
+                    Threshold.of(Operator.MUST_BE_BETWEEN, 0L, 10L)));
 
             assertThat(((Failed) r).reason())
                     .isEqualTo("missingValues = 37.5% on [v] (of 8 rows) does not satisfy mustBeBetween [0, 10]");
@@ -131,8 +202,14 @@ class LibraryMetricCheckTest {
 
         @Test
         void in_the_dimension_of_the_rule() {
-            LibraryMetricCheck c = new LibraryMetricCheck(LibraryMetric.NULL_VALUES, List.of("v"), List.of(),
-                    Optional.empty(), Unit.ROWS, Threshold.of(Operator.MUST_BE, 0L), dev.assay.model.Dimension.ACCURACY,
+            LibraryMetricCheck c = new LibraryMetricCheck(
+                    LibraryMetric.NULL_VALUES,
+                    List.of("v"),
+                    List.of(),
+                    Optional.empty(),
+                    Unit.ROWS,
+                    Threshold.of(Operator.MUST_BE, 0L),
+                    dev.assay.model.Dimension.ACCURACY,
                     ExpectationOptions.DEFAULT);
 
             assertThat(c.type().dimension()).isEqualTo(dev.assay.model.Dimension.ACCURACY);
@@ -142,16 +219,24 @@ class LibraryMetricCheckTest {
 
     @Test
     void rejects_a_check_that_makes_no_sense() {
-        assertThatThrownBy(() -> check(LibraryMetric.ROW_COUNT, List.of(), List.of(), Unit.PERCENT,
+        assertThatThrownBy(() -> check(
+                        LibraryMetric.ROW_COUNT,
+                        List.of(),
+                        List.of(),
+                        Unit.PERCENT,
                         Threshold.of(Operator.MUST_BE, 0L)))
                 .isInstanceOf(InvalidExpectationException.class)
                 .hasMessage("rowCount is a number of rows; unit percent does not apply");
-        assertThatThrownBy(() -> check(LibraryMetric.INVALID_VALUES, List.of("v"), List.of(), Unit.ROWS,
+        assertThatThrownBy(() -> check(
+                        LibraryMetric.INVALID_VALUES,
+                        List.of("v"),
+                        List.of(),
+                        Unit.ROWS,
                         Threshold.of(Operator.MUST_BE, 0L)))
                 .isInstanceOf(InvalidExpectationException.class)
                 .hasMessage("invalidValues on 'v' needs either validValues or pattern (not both)");
-        assertThatThrownBy(() -> check(LibraryMetric.NULL_VALUES, List.of(), List.of(), Unit.ROWS,
-                        Threshold.of(Operator.MUST_BE, 0L)))
+        assertThatThrownBy(() -> check(
+                        LibraryMetric.NULL_VALUES, List.of(), List.of(), Unit.ROWS, Threshold.of(Operator.MUST_BE, 0L)))
                 .isInstanceOf(InvalidExpectationException.class)
                 .hasMessage("nullValues needs a column");
     }

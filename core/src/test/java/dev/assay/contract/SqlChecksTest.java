@@ -56,14 +56,27 @@ class SqlChecksTest {
 
     @Test
     void a_broken_query_errors_and_the_other_checks_still_run() {
-        SqlCheck broken = new SqlCheck("schema[0].quality[0]", "orders", "SELECT COUNT(*) FROM nowhere",
-                Threshold.of(Threshold.Operator.MUST_BE, 0L), java.util.Map.of());
-        SqlCheck twoColumns = new SqlCheck("schema[0].quality[1]", "orders", "SELECT 1, 2",
-                Threshold.of(Threshold.Operator.MUST_BE, 0L), java.util.Map.of());
-        SqlCheck text = new SqlCheck("schema[0].quality[2]", "orders", "SELECT 'x'",
-                Threshold.of(Threshold.Operator.MUST_BE, 0L), java.util.Map.of());
+        SqlCheck broken = new SqlCheck(
+                "schema[0].quality[0]",
+                "orders",
+                "SELECT COUNT(*) FROM nowhere",
+                Threshold.of(Threshold.Operator.MUST_BE, 0L),
+                java.util.Map.of());
+        SqlCheck twoColumns = new SqlCheck(
+                "schema[0].quality[1]",
+                "orders",
+                "SELECT 1, 2",
+                Threshold.of(Threshold.Operator.MUST_BE, 0L),
+                java.util.Map.of());
+        SqlCheck text = new SqlCheck(
+                "schema[0].quality[2]",
+                "orders",
+                "SELECT 'x'",
+                Threshold.of(Threshold.Operator.MUST_BE, 0L),
+                java.util.Map.of());
 
-        List<SqlChecks.Outcome> outcomes = SqlChecks.run(List.of(broken, twoColumns, text, compiledSqlCheck()), connection);
+        List<SqlChecks.Outcome> outcomes =
+                SqlChecks.run(List.of(broken, twoColumns, text, compiledSqlCheck()), connection);
 
         assertThat(outcomes).extracting(SqlChecks.Outcome::success).containsExactly(false, false, false, false);
         assertThat(outcomes.get(0).error().orElseThrow()).startsWith("the query failed: Table \"NOWHERE\" not found");

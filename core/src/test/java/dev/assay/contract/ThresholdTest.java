@@ -16,7 +16,8 @@ class ThresholdTest {
         @Test
         void must_be_and_must_not_be() {
             assertThat(Threshold.of(Operator.MUST_BE, 0L).test(0L)).isTrue();
-            assertThat(Threshold.of(Operator.MUST_BE, 0L).test(new BigDecimal("0.0"))).isTrue();
+            assertThat(Threshold.of(Operator.MUST_BE, 0L).test(new BigDecimal("0.0")))
+                    .isTrue();
             assertThat(Threshold.of(Operator.MUST_BE, 0L).test(1L)).isFalse();
             assertThat(Threshold.of(Operator.MUST_NOT_BE, 3L).test(2L)).isTrue();
             assertThat(Threshold.of(Operator.MUST_NOT_BE, 3L).test(3L)).isFalse();
@@ -26,13 +27,20 @@ class ThresholdTest {
         void greater_and_less() {
             assertThat(Threshold.of(Operator.MUST_BE_GREATER_THAN, 5L).test(6L)).isTrue();
             assertThat(Threshold.of(Operator.MUST_BE_GREATER_THAN, 5L).test(5L)).isFalse();
-            assertThat(Threshold.of(Operator.MUST_BE_GREATER_OR_EQUAL_TO, 5L).test(5L)).isTrue();
-            assertThat(Threshold.of(Operator.MUST_BE_GREATER_OR_EQUAL_TO, 5L).test(4.99)).isFalse();
-            assertThat(Threshold.of(Operator.MUST_BE_LESS_THAN, new BigDecimal("1.5")).test(1L)).isTrue();
-            assertThat(Threshold.of(Operator.MUST_BE_LESS_THAN, new BigDecimal("1.5")).test(new BigDecimal("1.5")))
+            assertThat(Threshold.of(Operator.MUST_BE_GREATER_OR_EQUAL_TO, 5L).test(5L))
+                    .isTrue();
+            assertThat(Threshold.of(Operator.MUST_BE_GREATER_OR_EQUAL_TO, 5L).test(4.99))
                     .isFalse();
-            assertThat(Threshold.of(Operator.MUST_BE_LESS_OR_EQUAL_TO, 10L).test(10L)).isTrue();
-            assertThat(Threshold.of(Operator.MUST_BE_LESS_OR_EQUAL_TO, 10L).test(11L)).isFalse();
+            assertThat(Threshold.of(Operator.MUST_BE_LESS_THAN, new BigDecimal("1.5"))
+                            .test(1L))
+                    .isTrue();
+            assertThat(Threshold.of(Operator.MUST_BE_LESS_THAN, new BigDecimal("1.5"))
+                            .test(new BigDecimal("1.5")))
+                    .isFalse();
+            assertThat(Threshold.of(Operator.MUST_BE_LESS_OR_EQUAL_TO, 10L).test(10L))
+                    .isTrue();
+            assertThat(Threshold.of(Operator.MUST_BE_LESS_OR_EQUAL_TO, 10L).test(11L))
+                    .isFalse();
         }
 
         @Test
@@ -70,19 +78,23 @@ class ThresholdTest {
 
     @Test
     void knows_when_no_count_can_satisfy_it() {
-        assertThat(Threshold.of(Operator.MUST_BE_LESS_THAN, 0L).impossibleForCounts()).isTrue();
+        assertThat(Threshold.of(Operator.MUST_BE_LESS_THAN, 0L).impossibleForCounts())
+                .isTrue();
         assertThat(Threshold.of(Operator.MUST_BE, -1L).impossibleForCounts()).isTrue();
         assertThat(new Threshold(List.of(
                                 new Threshold.Condition(Operator.MUST_BE_GREATER_THAN, List.of(5L)),
                                 new Threshold.Condition(Operator.MUST_BE_LESS_THAN, List.of(3L))))
                         .impossibleForCounts())
                 .isTrue();
-        assertThat(Threshold.of(Operator.MUST_BE_GREATER_THAN, 100L).impossibleWithin(
-                        java.util.Optional.of(BigDecimal.valueOf(100))))
+        assertThat(Threshold.of(Operator.MUST_BE_GREATER_THAN, 100L)
+                        .impossibleWithin(java.util.Optional.of(BigDecimal.valueOf(100))))
                 .isTrue();
-        assertThat(Threshold.of(Operator.MUST_BE_LESS_THAN, 1L).impossibleForCounts()).isFalse();
-        assertThat(Threshold.of(Operator.MUST_NOT_BE_BETWEEN, 0L, 10L).impossibleForCounts()).isFalse();
-        assertThat(Threshold.of(Operator.MUST_BE_GREATER_THAN, 1_000_000L).impossibleForCounts()).isFalse();
+        assertThat(Threshold.of(Operator.MUST_BE_LESS_THAN, 1L).impossibleForCounts())
+                .isFalse();
+        assertThat(Threshold.of(Operator.MUST_NOT_BE_BETWEEN, 0L, 10L).impossibleForCounts())
+                .isFalse();
+        assertThat(Threshold.of(Operator.MUST_BE_GREATER_THAN, 1_000_000L).impossibleForCounts())
+                .isFalse();
     }
 
     @Test
