@@ -211,6 +211,7 @@ final class ContractReader {
                 arguments,
                 text(q, "query"),
                 text(q, "engine"),
+                Optional.ofNullable(value(q.get("implementation"))),
                 text(q, "name"),
                 text(q, "description"),
                 text(q, "severity"),

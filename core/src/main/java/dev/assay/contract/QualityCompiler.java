@@ -50,7 +50,7 @@ final class QualityCompiler {
     }
 
     void propertyRule(SchemaObject object, SchemaProperty p, QualityRule rule, ContractCompiler.Target target) {
-        if (!common(object, Optional.of(p), rule)) {
+        if (!common(object, Optional.of(p), rule, target)) {
             return;
         }
         Optional<LibraryMetric> metric = metric(rule);
@@ -105,7 +105,7 @@ final class QualityCompiler {
     }
 
     void objectRule(SchemaObject object, QualityRule rule, ContractCompiler.Target target) {
-        if (!common(object, Optional.empty(), rule)) {
+        if (!common(object, Optional.empty(), rule, target)) {
             return;
         }
         Optional<LibraryMetric> metric = metric(rule);
@@ -176,16 +176,21 @@ final class QualityCompiler {
     }
 
     /** Handles text, custom and sql rules; true when the rule is a library rule left to compile. */
-    private boolean common(SchemaObject object, Optional<SchemaProperty> property, QualityRule rule) {
+    private boolean common(
+            SchemaObject object, Optional<SchemaProperty> property, QualityRule rule, ContractCompiler.Target target) {
         switch (rule.type()) {
             case TEXT:
                 skip(rule, "a text rule states quality in words; there is nothing to execute");
                 return false;
             case CUSTOM:
-                skip(
-                        rule,
-                        "custom rules are for engine '" + rule.engine().orElse("?")
-                                + "'; Assay does not run another engine's rules");
+                if (rule.engine().filter(GxCustomRules::isGx).isPresent()) {
+                    custom(property, rule, target);
+                } else {
+                    skip(
+                            rule,
+                            "custom rules are for engine '" + rule.engine().orElse("?")
+                                    + "'; Assay runs only Great Expectations custom rules, natively");
+                }
                 return false;
             case SQL:
                 sql(object, property, rule);
@@ -201,6 +206,19 @@ final class QualityCompiler {
                 return true;
         }
         throw new AssertionError(rule.type());
+    }
+
+    private void custom(Optional<SchemaProperty> property, QualityRule rule, ContractCompiler.Target target) {
+        List<Expectation> expectations;
+        try {
+            expectations = GxCustomRules.read(rule, property.map(SchemaProperty::column), contract.source());
+        } catch (IllegalArgumentException e) {
+            skip(rule, "its Great Expectations implementation cannot be used: " + e.getMessage());
+            return;
+        }
+        for (Expectation e : expectations) {
+            add(target, e, rule);
+        }
     }
 
     private void sql(SchemaObject object, Optional<SchemaProperty> property, QualityRule rule) {

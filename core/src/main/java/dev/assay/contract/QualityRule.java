@@ -20,6 +20,7 @@ import java.util.Optional;
  *     {@code pattern} (a string), {@code properties} (a list of names)
  * @param query the SQL of a sql rule, or empty
  * @param engine the engine of a custom rule, or empty
+ * @param implementation the implementation of a custom rule: a string or a map, or empty
  * @param name the rule's name, or empty
  * @param description the rule's description, or empty
  * @param severity the severity as written (e.g. {@code error}, {@code warning}), or empty
@@ -35,6 +36,7 @@ public record QualityRule(
         Map<String, Object> arguments,
         Optional<String> query,
         Optional<String> engine,
+        Optional<Object> implementation,
         Optional<String> name,
         Optional<String> description,
         Optional<String> severity,
@@ -49,6 +51,7 @@ public record QualityRule(
         arguments = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(arguments, "arguments is null")));
         requireNonNull(query, "query is null");
         requireNonNull(engine, "engine is null");
+        requireNonNull(implementation, "implementation is null");
         requireNonNull(name, "name is null");
         requireNonNull(description, "description is null");
         requireNonNull(severity, "severity is null");

@@ -135,7 +135,7 @@ class ContractCompilerTest {
                     .extracting(NotExecuted::toString)
                     .containsExactly(
                             "schema[0].quality[2]: custom rule (engine soda) not executed: custom rules are for engine"
-                                    + " 'soda'; Assay does not run another engine's rules",
+                                    + " 'soda'; Assay runs only Great Expectations custom rules, natively",
                             "schema[0].quality[3]: text rule not executed: a text rule states quality in words; there is"
                                     + " nothing to execute",
                             "slaProperties[1]: SLA property 'availability' not executed: Assay checks latency"
@@ -332,6 +332,41 @@ class ContractCompilerTest {
                     .results()
                     .get(0);
             assertThat(extraColumn.success()).isTrue();
+        }
+
+        @Test
+        void great_expectations_custom_rules_run_natively_and_others_are_reported() {
+            String yaml = Contracts.withObject("    properties:\n      - name: a\n        logicalType: integer\n"
+                    + "        quality:\n"
+                    + "          - type: custom\n            engine: great-expectations\n            implementation: |\n"
+                    + "              type: expect_column_values_to_be_between\n"
+                    + "              kwargs: {min_value: 1, max_value: 3}\n"
+                    + "          - type: custom\n            engine: greatExpectations\n            implementation:\n"
+                    + "              type: expect_column_values_to_be_between\n"
+                    + "              kwargs: {minValue: 1}\n"
+                    + "    quality:\n"
+                    + "      - type: custom\n        engine: gx\n        implementation: |\n"
+                    + "          - type: expect_table_row_count_to_equal\n            kwargs: {value: 2}\n");
+            CompiledContract compiled = ContractCompiler.compile(DataContract.parse(yaml, "c.yaml"));
+            ExpectationSuite suite = compiled.suite("t").orElseThrow();
+
+            assertThat(types(suite))
+                    .containsExactly(
+                            "expect_table_columns_to_match_set",
+                            "expect_column_values_to_be_of_type",
+                            "expect_column_values_to_be_between",
+                            "expect_table_row_count_to_equal");
+            assertThat(compiled.notExecuted()).hasSize(1);
+            assertThat(compiled.notExecuted().get(0).path()).isEqualTo("schema[0].properties[0].quality[1]");
+            assertThat(compiled.notExecuted().get(0).reason())
+                    .startsWith("its Great Expectations implementation cannot be used: ")
+                    .contains("minValue");
+            assertThat(failures(VALIDATOR.validate(
+                            InMemoryBatch.named("t")
+                                    .column("a", "int64", 1L, 5L)
+                                    .build(),
+                            suite)))
+                    .containsExactly("schema[0].properties[0].quality[0] 1 of 2 values (50%) are outside [1, 3]");
         }
 
         @Test
