@@ -102,7 +102,14 @@ final class ContractValidator {
         f.put("schema", arrayOf(this::schemaObject));
         f.put("support", arrayOf(this::supportItem));
         f.put("price", object(fields("priceAmount", num(), "priceCurrency", str(), "priceUnit", str()), List.of()));
-        f.put("team", v31 ? this::team : arrayOf(this::teamMember));
+        // 3.1 makes team an object with members; its own examples still write the 3.0 list, so both are read.
+        f.put("team", (n, p) -> {
+            if (v31 && n.isObject()) {
+                team(n, p);
+            } else {
+                arrayOf(this::teamMember).accept(n, p);
+            }
+        });
         f.put("roles", arrayOf(this::role));
         f.put("slaDefaultElement", this::string);
         f.put("slaProperties", arrayOf(this::slaProperty));

@@ -126,9 +126,11 @@ public record DataContract(
         return l == null ? OptionalInt.empty() : OptionalInt.of(l);
     }
 
-    /** The object with this name, or empty. */
+    /** The object with this name or, failing that, this physical name; empty when there is none. */
     public Optional<SchemaObject> object(String name) {
-        return schema.stream().filter(o -> o.name().equals(name)).findFirst();
+        return schema.stream().filter(o -> o.name().equals(name)).findFirst().or(() -> schema.stream()
+                .filter(o -> o.physicalName().filter(name::equals).isPresent())
+                .findFirst());
     }
 
     /** The server with this identifier, or empty. */

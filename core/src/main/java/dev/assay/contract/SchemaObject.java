@@ -55,8 +55,16 @@ public record SchemaObject(
                 .toList();
     }
 
-    /** The property with this name, or empty. */
+    /**
+     * The property with this name or, failing that, this physical name (contracts refer to both, e.g.
+     * an SLA element {@code tbl.txn_ref_dt}); empty when there is none.
+     */
     public Optional<SchemaProperty> property(String name) {
-        return properties.stream().filter(p -> p.name().equals(name)).findFirst();
+        return properties.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .or(() -> properties.stream()
+                        .filter(p -> p.physicalName().filter(name::equals).isPresent())
+                        .findFirst());
     }
 }

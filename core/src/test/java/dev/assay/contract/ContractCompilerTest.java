@@ -370,6 +370,29 @@ class ContractCompilerTest {
         }
 
         @Test
+        void sla_elements_and_relationships_may_use_physical_names() {
+            String yaml = "apiVersion: v3.1.0\nkind: DataContract\nid: c\nversion: 1.0.0\nstatus: active\n"
+                    + "schema:\n  - name: events\n    physicalName: tbl_events\n    properties:\n"
+                    + "      - name: event_time\n        physicalName: evt_ts\n        logicalType: timestamp\n"
+                    + "      - name: user\n        physicalName: usr\n        relationships:\n          - to: tbl_users.id\n"
+                    + "  - name: users\n    physicalName: tbl_users\n    properties:\n      - name: id\n"
+                    + "slaProperties:\n  - property: latency\n    value: 2\n    unit: h\n    element: tbl_events.evt_ts\n";
+            CompiledContract compiled = ContractCompiler.compile(DataContract.parse(yaml, "c.yaml"));
+
+            assertThat(compiled.notExecuted()).isEmpty();
+            assertThat(types(compiled.suite("events").orElseThrow())).endsWith("expect_column_values_to_be_fresh");
+            assertThat(compiled.suite("events")
+                            .orElseThrow()
+                            .expectations()
+                            .get(2)
+                            .columns())
+                    .containsExactly("evt_ts");
+            assertThat(compiled.foreignKeys())
+                    .extracting(ForeignKey::describe)
+                    .containsExactly("events.usr -> users.id");
+        }
+
+        @Test
         void sql_rules_are_not_executed_without_a_jdbc_server() {
             DataContract c = Contracts.orders();
             String yaml = "apiVersion: v3.1.0\nkind: DataContract\nid: c\nversion: 1.0.0\nstatus: active\n"

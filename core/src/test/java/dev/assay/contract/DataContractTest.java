@@ -107,6 +107,19 @@ class DataContractTest {
         }
     }
 
+    @Test
+    void reads_team_as_a_3_1_object_or_as_the_list_3_1_examples_still_use() {
+        String object = Contracts.withObject("") + "team:\n  name: sales\n  members:\n    - username: ana\n";
+        String list = Contracts.withObject("") + "team:\n  - username: ana\n    description: owner\n";
+        String listIn30 = list.replace("v3.1.0", "v3.0.2");
+
+        assertThat(problems(object)).isEmpty();
+        assertThat(problems(list)).isEmpty();
+        assertThat(problems(listIn30))
+                .containsExactly("c.yaml:10: team[0].description: unknown key 'description'; allowed keys: [dateIn,"
+                        + " dateOut, replacedByUsername, role, username]");
+    }
+
     @Nested
     class rejects {
         @Test
