@@ -130,6 +130,28 @@ class ContractCompilerTest {
         }
 
         @Test
+        void results_and_the_suite_serialize_with_the_contract_meta() {
+            ValidationResult result = VALIDATOR.validate(
+                    ordersWithCreated(
+                            LocalDateTime.parse("2026-01-01T08:00"),
+                            LocalDateTime.parse("2026-01-01T09:00"),
+                            LocalDateTime.parse("2026-01-01T12:00")),
+                    suite);
+
+            String json = dev.assay.result.ResultJson.toJson(result);
+            String suiteJson = dev.assay.suite.SuiteFiles.toJson(suite);
+
+            assertThat(json)
+                    .contains("\"expect_contract_metric_to_meet_threshold\"")
+                    .contains("\"contract_path\"")
+                    .contains("\"severity\"");
+            assertThat(suiteJson)
+                    .contains("\"metric\"")
+                    .contains("\"mustBeLessThan\"")
+                    .contains("\"unit\"");
+        }
+
+        @Test
         void reports_what_it_does_not_execute() {
             assertThat(compiled.notExecuted())
                     .extracting(NotExecuted::toString)
