@@ -400,8 +400,33 @@ public final class ContractCompiler {
                 new NotExecuted(r.path(), "relationship " + r.from() + " -> " + r.to(), String.join("; ", problems)));
     }
 
-    /** {object name, column} for {@code object.property} (or a bare property of {@code current}), or null. */
+    /**
+     * {object name, column} for {@code object.property}, a bare property of {@code current}, or a
+     * reference by ids ({@code schema/<object id>/properties/<property id>}); null when it names no
+     * property of this contract (another file's, or a nested one).
+     */
     private String[] resolve(String ref, SchemaObject current) {
+        if (ref.contains("/")) {
+            if (ref.contains("#")) {
+                return null;
+            }
+            String[] parts = (ref.startsWith("/") ? ref.substring(1) : ref).split("/");
+            if (parts.length != 4 || !parts[0].equals("schema") || !parts[2].equals("properties")) {
+                return null;
+            }
+            SchemaObject object = contract.schema().stream()
+                    .filter(o -> o.id().filter(parts[1]::equals).isPresent())
+                    .findFirst()
+                    .orElse(null);
+            if (object == null) {
+                return null;
+            }
+            return object.properties().stream()
+                    .filter(p -> p.id().filter(parts[3]::equals).isPresent())
+                    .findFirst()
+                    .map(p -> new String[] {object.name(), p.column()})
+                    .orElse(null);
+        }
         int dot = ref.indexOf('.');
         SchemaObject object =
                 dot < 0 ? current : contract.object(ref.substring(0, dot)).orElse(null);

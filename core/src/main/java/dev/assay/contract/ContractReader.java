@@ -75,6 +75,7 @@ final class ContractReader {
         String objectName = n.path("name").asText();
         return new SchemaObject(
                 p,
+                text(n, "id"),
                 objectName,
                 text(n, "physicalName"),
                 text(n, "physicalType"),
@@ -90,6 +91,7 @@ final class ContractReader {
         String name = n.path("name").asText();
         return new SchemaProperty(
                 p,
+                text(n, "id"),
                 name,
                 text(n, "physicalName"),
                 text(n, "logicalType"),

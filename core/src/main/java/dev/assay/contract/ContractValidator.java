@@ -101,7 +101,13 @@ final class ContractValidator {
         f.put("domain", this::string);
         f.put("schema", arrayOf(this::schemaObject));
         f.put("support", arrayOf(this::supportItem));
-        f.put("price", object(fields("priceAmount", num(), "priceCurrency", str(), "priceUnit", str()), List.of()));
+        f.put(
+                "price",
+                (n, p) -> checkObject(
+                        n,
+                        p,
+                        stable(fields("priceAmount", num(), "priceCurrency", str(), "priceUnit", str())),
+                        List.of()));
         // 3.1 makes team an object with members; its own examples still write the 3.0 list, so both are read.
         f.put("team", (n, p) -> {
             if (v31 && n.isObject()) {
@@ -138,7 +144,7 @@ final class ContractValidator {
             spec.keys().forEach((k, t) -> f.put(k, t.equals("integer") ? this::integer : this::string));
             required.addAll(spec.required());
         }
-        checkObject(node, path, f, required);
+        checkObject(node, path, stable(f), required);
     }
 
     private void schemaObject(JsonNode node, String path) {
@@ -155,14 +161,14 @@ final class ContractValidator {
     }
 
     private Map<String, BiConsumer<JsonNode, String>> element() {
-        return fields(
+        return stable(fields(
                 "name", str(),
                 "physicalType", str(),
                 "description", str(),
                 "businessName", str(),
                 "authoritativeDefinitions", arrayOf(this::authoritativeDefinition),
                 "tags", (BiConsumer<JsonNode, String>) this::strings,
-                "customProperties", arrayOf(this::customProperty));
+                "customProperties", arrayOf(this::customProperty)));
     }
 
     private void property(JsonNode node, String path) {
@@ -340,7 +346,7 @@ final class ContractValidator {
                 error(path, "a rule takes exactly one operator in ODCS v3.1, got " + present);
             }
         }
-        checkObject(node, path, f, required);
+        checkObject(node, path, stable(f), required);
     }
 
     private void operatorFields(Map<String, BiConsumer<JsonNode, String>> f) {
@@ -418,8 +424,25 @@ final class ContractValidator {
                 error(path, "must list at least one property");
             }
             strings(node, path);
+            for (int i = 0; i < node.size(); i++) {
+                referenceFormat(node.get(i), path + "[" + i + "]");
+            }
         } else {
             string(node, path);
+            referenceFormat(node, path);
+        }
+    }
+
+    private void referenceFormat(JsonNode node, String path) {
+        if (node.isTextual()
+                && !node.asText().matches("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*")
+                && !node.asText()
+                        .matches("(?:(?:https?://)?[A-Za-z0-9._\\-/]+\\.yaml#)?/?[A-Za-z_][A-Za-z0-9_]*/[A-Za-z0-9_-]+"
+                                + "(?:/[A-Za-z_][A-Za-z0-9_]*/[A-Za-z0-9_-]+)*")) {
+            error(
+                    path,
+                    "must be object.property or a reference by ids such as schema/<object id>/properties/"
+                            + "<property id>, got '" + node.asText() + "'");
         }
     }
 
@@ -448,14 +471,14 @@ final class ContractValidator {
             f.put("scheduler", this::string);
             f.put("schedule", this::string);
         }
-        checkObject(node, path, f, List.of("property", "value"));
+        checkObject(node, path, stable(f), List.of("property", "value"));
     }
 
     private void team(JsonNode node, String path) {
         checkObject(
                 node,
                 path,
-                fields(
+                stable(fields(
                         "name",
                         str(),
                         "description",
@@ -467,7 +490,7 @@ final class ContractValidator {
                         "customProperties",
                         arrayOf(this::customProperty),
                         "authoritativeDefinitions",
-                        arrayOf(this::authoritativeDefinition)),
+                        arrayOf(this::authoritativeDefinition))),
                 List.of());
     }
 
@@ -481,14 +504,14 @@ final class ContractValidator {
             f.put("customProperties", arrayOf(this::customProperty));
             f.put("authoritativeDefinitions", arrayOf(this::authoritativeDefinition));
         }
-        checkObject(node, path, f, v31 ? List.of("username") : List.of());
+        checkObject(node, path, stable(f), v31 ? List.of("username") : List.of());
     }
 
     private void role(JsonNode node, String path) {
         checkObject(
                 node,
                 path,
-                fields(
+                stable(fields(
                         "role",
                         str(),
                         "description",
@@ -500,7 +523,7 @@ final class ContractValidator {
                         "secondLevelApprovers",
                         str(),
                         "customProperties",
-                        arrayOf(this::customProperty)),
+                        arrayOf(this::customProperty))),
                 List.of("role"));
     }
 
@@ -521,7 +544,7 @@ final class ContractValidator {
         if (v31) {
             f.put("customProperties", arrayOf(this::customProperty));
         }
-        checkObject(node, path, f, v31 ? List.of("channel") : List.of("channel", "url"));
+        checkObject(node, path, stable(f), v31 ? List.of("channel") : List.of("channel", "url"));
     }
 
     private void authoritativeDefinition(JsonNode node, String path) {
@@ -529,7 +552,7 @@ final class ContractValidator {
         if (v31) {
             f.put("description", this::string);
         }
-        checkObject(node, path, f, List.of("url", "type"));
+        checkObject(node, path, stable(f), List.of("url", "type"));
     }
 
     private void customProperty(JsonNode node, String path) {
@@ -537,7 +560,20 @@ final class ContractValidator {
         if (v31) {
             f.put("description", this::string);
         }
-        checkObject(node, path, f, v31 ? List.of("property", "value") : List.of());
+        checkObject(node, path, stable(f), v31 ? List.of("property", "value") : List.of());
+    }
+
+    /** Adds 3.1's stable technical {@code id}, which most objects may carry. */
+    private Map<String, BiConsumer<JsonNode, String>> stable(Map<String, BiConsumer<JsonNode, String>> f) {
+        if (v31) {
+            f.put("id", (n, p) -> {
+                string(n, p);
+                if (n.isTextual() && !n.asText().matches("[A-Za-z0-9_-]+")) {
+                    error(p, "a stable id holds only letters, digits, '-' and '_', got '" + n.asText() + "'");
+                }
+            });
+        }
+        return f;
     }
 
     // ---- generic checks ----

@@ -10,6 +10,7 @@ import java.util.Optional;
  * One object (table, view, file, topic) of a contract's {@code schema}. Immutable.
  *
  * @param path where it is in the contract, e.g. {@code schema[0]}
+ * @param id the stable id (3.1), used by references such as {@code schema/<id>/properties/<id>}, or empty
  * @param name the logical name
  * @param physicalName the name in the data source, or empty when it is the logical name
  * @param physicalType {@code table}, {@code view}, ... as written, or empty
@@ -20,6 +21,7 @@ import java.util.Optional;
  */
 public record SchemaObject(
         String path,
+        Optional<String> id,
         String name,
         Optional<String> physicalName,
         Optional<String> physicalType,
@@ -29,6 +31,7 @@ public record SchemaObject(
         List<Relationship> relationships) {
     public SchemaObject {
         requireNonNull(path, "path is null");
+        requireNonNull(id, "id is null");
         requireNonNull(name, "name is null");
         requireNonNull(physicalName, "physicalName is null");
         requireNonNull(physicalType, "physicalType is null");

@@ -9,6 +9,7 @@ import java.util.Optional;
  * One property (column) of a schema object. Immutable.
  *
  * @param path where it is in the contract, e.g. {@code schema[0].properties[2]}
+ * @param id the stable id (3.1), or empty
  * @param name the logical name
  * @param physicalName the name in the data source, or empty when it is the logical name
  * @param logicalType one of the ODCS logical types ({@code string}, {@code integer}, ...), or empty
@@ -25,6 +26,7 @@ import java.util.Optional;
  */
 public record SchemaProperty(
         String path,
+        Optional<String> id,
         String name,
         Optional<String> physicalName,
         Optional<String> logicalType,
@@ -40,6 +42,7 @@ public record SchemaProperty(
         Optional<SchemaProperty> items) {
     public SchemaProperty {
         requireNonNull(path, "path is null");
+        requireNonNull(id, "id is null");
         requireNonNull(name, "name is null");
         requireNonNull(physicalName, "physicalName is null");
         requireNonNull(logicalType, "logicalType is null");

@@ -19,6 +19,8 @@ final class ServerTypes {
 
     private static final Map<String, Spec> SPECS = specs();
 
+    private static final Set<String> V31_ONLY = Set.of("hive", "impala", "zen");
+
     private ServerTypes() {}
 
     private static Map<String, Spec> specs() {
@@ -37,12 +39,14 @@ final class ServerTypes {
         m.put("cloudsql", spec("host port:int database schema", "required:host port database schema"));
         m.put("db2", spec("host port:int database schema", "required:host port database"));
         m.put("hive", spec("host port:int database", "required:host database"));
+        m.put("impala", spec("host port:int database", "required:host database"));
         m.put("informix", spec("host port:int database", "required:host database"));
+        m.put("zen", spec("host port:int database", "required:host database"));
         m.put(
                 "custom",
                 spec(
                         "account catalog database dataset delimiter endpointUrl format host location path port:int project"
-                                + " region regionName schema serviceName stagingDir warehouse",
+                                + " region regionName schema serviceName stagingDir stream warehouse",
                         "required:"));
         m.put("kafka", spec("host format", "required:host"));
         m.put("kinesis", spec("region format", "required:"));
@@ -74,10 +78,10 @@ final class ServerTypes {
         return new Spec(k, req.isEmpty() ? List.of() : List.of(req.split(" ")));
     }
 
-    /** The server types of a version: 3.0.x lacks {@code hive}. */
+    /** The server types of a version: 3.0.x lacks {@code hive}, {@code impala} and {@code zen}. */
     static List<String> types(boolean v31) {
         return SPECS.keySet().stream()
-                .filter(t -> v31 || !t.equals("hive"))
+                .filter(t -> v31 || !V31_ONLY.contains(t))
                 .sorted()
                 .toList();
     }

@@ -415,6 +415,25 @@ class ContractCompilerTest {
         }
 
         @Test
+        void relationships_by_stable_ids_resolve_to_columns() {
+            String yaml = "apiVersion: v3.1.0\nkind: DataContract\nid: c\nversion: 1.0.0\nstatus: active\n"
+                    + "schema:\n  - id: ord\n    name: orders\n    properties:\n      - name: customer\n"
+                    + "        physicalName: cust_id\n        relationships:\n          - to: schema/cus/properties/pk\n"
+                    + "          - to: other.yaml#schema/cus/properties/pk\n"
+                    + "  - id: cus\n    name: customers\n    properties:\n      - id: pk\n        name: id\n";
+            CompiledContract compiled = ContractCompiler.compile(DataContract.parse(yaml, "c.yaml"));
+
+            assertThat(compiled.foreignKeys())
+                    .extracting(ForeignKey::describe)
+                    .containsExactly("orders.cust_id -> customers.id");
+            assertThat(compiled.notExecuted())
+                    .extracting(NotExecuted::toString)
+                    .containsExactly("schema[0].properties[0].relationships[1]: relationship [customer] ->"
+                            + " [other.yaml#schema/cus/properties/pk] not executed: 'other.yaml#schema/cus/properties/pk'"
+                            + " names no property of this contract");
+        }
+
+        @Test
         void sql_rules_are_not_executed_without_a_jdbc_server() {
             DataContract c = Contracts.orders();
             String yaml = "apiVersion: v3.1.0\nkind: DataContract\nid: c\nversion: 1.0.0\nstatus: active\n"

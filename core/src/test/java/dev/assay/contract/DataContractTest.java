@@ -120,6 +120,46 @@ class DataContractTest {
                         + " dateOut, replacedByUsername, role, username]");
     }
 
+    @Test
+    void reads_the_stable_ids_and_server_types_of_the_final_3_1_schema_only_in_3_1() {
+        String v31 = "apiVersion: v3.1.0\nkind: DataContract\nid: c\nversion: 1.0.0\nstatus: active\n"
+                + "servers:\n  - id: srv-1\n    server: s\n    type: impala\n    host: h\n    database: d\n"
+                + "schema:\n  - id: obj_1\n    name: t\n    properties:\n      - id: p1\n        name: a\n"
+                + "        quality:\n          - id: q1\n            metric: nullValues\n            mustBe: 0\n";
+        String v30 = v31.replace("v3.1.0", "v3.0.2");
+        String badId = v31.replace("id: p1", "id: 'p 1'");
+
+        assertThat(problems(v31)).isEmpty();
+        assertThat(Contracts.shop().object("orders").orElseThrow().id()).isEmpty();
+        assertThat(problems(v30))
+                .extracting(p -> p.substring(0, p.indexOf(';') < 0 ? p.length() : p.indexOf(';')))
+                .containsExactly(
+                        "c.yaml:7: servers[0].id: unknown key 'id'",
+                        "c.yaml:9: servers[0].type: must be one of [api, athena, azure, bigquery, clickhouse, cloudsql,"
+                                + " custom, databricks, db2, denodo, dremio, duckdb, glue, informix, kafka, kinesis, local,"
+                                + " mysql, oracle, postgres, postgresql, presto, pubsub, redshift, s3, sftp, snowflake,"
+                                + " sqlserver, synapse, trino, vertica], got 'impala'",
+                        "c.yaml:13: schema[0].id: unknown key 'id'",
+                        "c.yaml:16: schema[0].properties[0].id: unknown key 'id'",
+                        "c.yaml:19: schema[0].properties[0].quality[0].id: unknown key 'id'",
+                        "c.yaml:20: schema[0].properties[0].quality[0].metric: unknown key 'metric'",
+                        "c.yaml:19: schema[0].properties[0].quality[0]: missing required key 'rule'");
+        assertThat(problems(badId))
+                .containsExactly(
+                        "c.yaml:16: schema[0].properties[0].id: a stable id holds only letters, digits, '-' and"
+                                + " '_', got 'p 1'");
+    }
+
+    @Test
+    void checks_the_form_of_relationship_references() {
+        String yaml = Contracts.withObject("    properties:\n      - name: a\n        relationships:\n"
+                + "          - to: 'customers id'\n          - to: schema/cust/properties/cid\n");
+
+        assertThat(problems(yaml))
+                .containsExactly("c.yaml:11: schema[0].properties[0].relationships[0].to: must be object.property or a"
+                        + " reference by ids such as schema/<object id>/properties/<property id>, got 'customers id'");
+    }
+
     @Nested
     class rejects {
         @Test
@@ -129,7 +169,7 @@ class DataContractTest {
             assertThat(problems(yaml))
                     .containsExactly("c.yaml:10: schema[0].properties[0].requried: unknown key 'requried' (did you mean"
                             + " 'required'?); allowed keys: [authoritativeDefinitions, businessName, classification,"
-                            + " criticalDataElement, customProperties, description, encryptedName, examples,"
+                            + " criticalDataElement, customProperties, description, encryptedName, examples, id,"
                             + " logicalType, logicalTypeOptions, name, partitionKeyPosition, partitioned,"
                             + " physicalName, physicalType, primaryKey, primaryKeyPosition, quality, relationships,"
                             + " required, tags, transformDescription, transformLogic, transformSourceObjects,"
@@ -163,9 +203,9 @@ class DataContractTest {
             assertThat(problems(yaml))
                     .containsExactly(
                             "c.yaml:8: servers[0].type: must be one of [api, athena, azure, bigquery, clickhouse,"
-                                    + " cloudsql, custom, databricks, db2, denodo, dremio, duckdb, glue, hive,"
+                                    + " cloudsql, custom, databricks, db2, denodo, dremio, duckdb, glue, hive, impala,"
                                     + " informix, kafka, kinesis, local, mysql, oracle, postgres, postgresql, presto,"
-                                    + " pubsub, redshift, s3, sftp, snowflake, sqlserver, synapse, trino, vertica],"
+                                    + " pubsub, redshift, s3, sftp, snowflake, sqlserver, synapse, trino, vertica, zen],"
                                     + " got 'oracle9'",
                             "c.yaml:12: schema[0].quality[0].metric: must be one of [nullValues, missingValues,"
                                     + " invalidValues, duplicateValues, rowCount], got 'rowCnt'",
