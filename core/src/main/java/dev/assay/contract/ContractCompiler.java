@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.assay.error.InvalidExpectationException;
 import dev.assay.expectation.ColumnValueLengthsBetween;
 import dev.assay.expectation.ColumnValuesBetween;
-import dev.assay.expectation.ColumnValuesFresh;
 import dev.assay.expectation.ColumnValuesMatchRegex;
 import dev.assay.expectation.ColumnValuesNotNull;
 import dev.assay.expectation.ColumnValuesOfType;
@@ -18,15 +17,12 @@ import dev.assay.model.DataTypes;
 import dev.assay.model.Expectation;
 import dev.assay.model.ExpectationSuite;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Compiles a {@link DataContract} into one {@link ExpectationSuite} per schema object, named
@@ -97,10 +93,14 @@ public final class ContractCompiler {
     private final List<NotExecuted> notExecuted = new ArrayList<>();
     private final List<SqlCheck> sqlChecks = new ArrayList<>();
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
+    private final RelationshipCompiler relationships;
+    private final SlaCompiler slas;
 
     private ContractCompiler(DataContract contract, Options options) {
         this.contract = contract;
         this.options = options;
+        this.relationships = new RelationshipCompiler(contract, notExecuted, foreignKeys);
+        this.slas = new SlaCompiler(contract, notExecuted);
     }
 
     /** Compiles with the default options. */
@@ -126,7 +126,7 @@ public final class ContractCompiler {
         QualityCompiler quality = new QualityCompiler(contract, server, notExecuted, sqlChecks);
         Map<String, ExpectationSuite> suites = new LinkedHashMap<>();
         for (SchemaObject object : contract.schema()) {
-            Target target = new Target(contract, object);
+            SuiteTarget target = new SuiteTarget(contract, object);
             schema(object, target);
             for (SchemaProperty p : object.properties()) {
                 property(object, p, target, quality);
@@ -136,16 +136,12 @@ public final class ContractCompiler {
                 guard(notExecuted, rule.path(), "quality rule", () -> quality.objectRule(object, rule, target));
             }
             for (Relationship r : object.relationships()) {
-                relationship(object, r);
+                relationships.compile(object, r);
             }
-            sla(object, target);
+            slas.object(object, target);
             suites.put(object.name(), target.build());
         }
-        for (SlaProperty sla : contract.slaProperties()) {
-            if (!isLatency(sla) || slaObject(sla).isEmpty()) {
-                notExecuted.add(new NotExecuted(sla.path(), "SLA property '" + sla.property() + "'", slaReason(sla)));
-            }
-        }
+        slas.unexecuted();
         return new CompiledContract(contract, suites, sqlChecks, foreignKeys, notExecuted);
     }
 
@@ -168,7 +164,7 @@ public final class ContractCompiler {
         return contract.servers().stream().findFirst();
     }
 
-    private void schema(SchemaObject object, Target target) {
+    private void schema(SchemaObject object, SuiteTarget target) {
         if (object.properties().isEmpty()) {
             return;
         }
@@ -180,7 +176,7 @@ public final class ContractCompiler {
         target.add(e, object.path() + ".properties", Map.of());
     }
 
-    private void property(SchemaObject object, SchemaProperty p, Target target, QualityCompiler quality) {
+    private void property(SchemaObject object, SchemaProperty p, SuiteTarget target, QualityCompiler quality) {
         String col = p.column();
         type(p, target);
         if (p.required()) {
@@ -194,7 +190,7 @@ public final class ContractCompiler {
             guard(notExecuted, rule.path(), "quality rule", () -> quality.propertyRule(object, p, rule, target));
         }
         for (Relationship r : p.relationships()) {
-            relationship(object, r);
+            relationships.compile(object, r);
         }
         for (SchemaProperty nested : p.properties()) {
             nestedNotExecuted(nested);
@@ -219,7 +215,7 @@ public final class ContractCompiler {
         nested.items().ifPresent(this::nestedNotExecuted);
     }
 
-    private void type(SchemaProperty p, Target target) {
+    private void type(SchemaProperty p, SuiteTarget target) {
         Optional<String> type = Optional.empty();
         String path = p.path() + ".logicalType";
         if (p.logicalType().isPresent()) {
@@ -276,7 +272,7 @@ public final class ContractCompiler {
         return ASSAY_TYPES.stream().anyMatch(t -> DataTypes.matches(name, t));
     }
 
-    private void options(SchemaProperty p, Target target) {
+    private void options(SchemaProperty p, SuiteTarget target) {
         LogicalTypeOptions o = p.options();
         String col = p.column();
         String path = p.path() + ".logicalTypeOptions";
@@ -314,7 +310,7 @@ public final class ContractCompiler {
         }
     }
 
-    private void format(SchemaProperty p, String format, String logical, Target target, String path) {
+    private void format(SchemaProperty p, String format, String logical, SuiteTarget target, String path) {
         String col = p.column();
         if (logical.equals("integer") && format.matches("[iu](8|16|32|64)")) {
             int bits = Integer.parseInt(format.substring(1));
@@ -336,7 +332,7 @@ public final class ContractCompiler {
         }
     }
 
-    private void primaryKey(SchemaObject object, Target target) {
+    private void primaryKey(SchemaObject object, SuiteTarget target) {
         List<SchemaProperty> pk = object.primaryKey();
         if (pk.isEmpty()) {
             return;
@@ -350,241 +346,6 @@ public final class ContractCompiler {
         } else {
             List<String> columns = pk.stream().map(SchemaProperty::column).toList();
             target.add(new CompoundColumnsUnique(columns), object.path() + ".primaryKey", Map.of());
-        }
-    }
-
-    private void relationship(SchemaObject object, Relationship r) {
-        List<String[]> from = new ArrayList<>();
-        List<String[]> to = new ArrayList<>();
-        for (String ref : r.from()) {
-            from.add(resolve(ref, object));
-        }
-        for (String ref : r.to()) {
-            to.add(resolve(ref, object));
-        }
-        List<String> problems = new ArrayList<>();
-        if (r.from().size() > 1) {
-            notExecuted.add(new NotExecuted(
-                    r.path(),
-                    "relationship " + r.from() + " -> " + r.to(),
-                    "composite foreign keys are not checked: Assay checks single-column keys"));
-            return;
-        }
-        for (int i = 0; i < r.from().size(); i++) {
-            if (from.get(i) == null) {
-                problems.add("'" + r.from().get(i) + "' names no property of this contract");
-            }
-        }
-        for (int i = 0; i < r.to().size(); i++) {
-            if (to.get(i) == null) {
-                problems.add("'" + r.to().get(i) + "' names no property of this contract");
-            }
-        }
-        if (problems.isEmpty()) {
-            String fromObject = from.get(0)[0];
-            String toObject = to.get(0)[0];
-            if (from.stream().anyMatch(f -> !f[0].equals(fromObject))
-                    || to.stream().anyMatch(t -> !t[0].equals(toObject))) {
-                problems.add("the properties of one side of a relationship must belong to one object");
-            } else {
-                foreignKeys.add(new ForeignKey(
-                        r.path(),
-                        fromObject,
-                        from.stream().map(f -> f[1]).toList(),
-                        toObject,
-                        to.stream().map(t -> t[1]).toList()));
-                return;
-            }
-        }
-        notExecuted.add(
-                new NotExecuted(r.path(), "relationship " + r.from() + " -> " + r.to(), String.join("; ", problems)));
-    }
-
-    /**
-     * {object name, column} for {@code object.property}, a bare property of {@code current}, or a
-     * reference by ids ({@code schema/<object id>/properties/<property id>}); null when it names no
-     * property of this contract (another file's, or a nested one).
-     */
-    private String[] resolve(String ref, SchemaObject current) {
-        if (ref.contains("/")) {
-            if (ref.contains("#")) {
-                return null;
-            }
-            String[] parts = (ref.startsWith("/") ? ref.substring(1) : ref).split("/");
-            if (parts.length != 4 || !parts[0].equals("schema") || !parts[2].equals("properties")) {
-                return null;
-            }
-            SchemaObject object = contract.schema().stream()
-                    .filter(o -> o.id().filter(parts[1]::equals).isPresent())
-                    .findFirst()
-                    .orElse(null);
-            if (object == null) {
-                return null;
-            }
-            return object.properties().stream()
-                    .filter(p -> p.id().filter(parts[3]::equals).isPresent())
-                    .findFirst()
-                    .map(p -> new String[] {object.name(), p.column()})
-                    .orElse(null);
-        }
-        int dot = ref.indexOf('.');
-        SchemaObject object =
-                dot < 0 ? current : contract.object(ref.substring(0, dot)).orElse(null);
-        String property = dot < 0 ? ref : ref.substring(dot + 1);
-        if (object == null) {
-            return null;
-        }
-        return object.property(property)
-                .map(p -> new String[] {object.name(), p.column()})
-                .orElse(null);
-    }
-
-    private void sla(SchemaObject object, Target target) {
-        for (SlaProperty sla : contract.slaProperties()) {
-            if (!isLatency(sla)) {
-                continue;
-            }
-            Optional<String[]> element = slaObject(sla);
-            if (element.isEmpty() || !element.get()[0].equals(object.name())) {
-                continue;
-            }
-            Optional<Duration> age = slaDuration(sla);
-            if (age.isEmpty()) {
-                notExecuted.add(new NotExecuted(
-                        sla.path(),
-                        "SLA property '" + sla.property() + "'",
-                        "the value " + sla.value().orElse("null") + " with unit '"
-                                + sla.unit().orElse("")
-                                + "' is not a duration Assay understands (a number with unit s, m, h, d, w, y)"));
-                continue;
-            }
-            Map<String, Object> meta = new LinkedHashMap<>();
-            sla.driver().ifPresent(d -> meta.put("driver", d));
-            target.add(new ColumnValuesFresh(element.get()[1], age.get()), sla.path(), meta);
-        }
-    }
-
-    private static boolean isLatency(SlaProperty sla) {
-        String p = sla.property().toLowerCase(Locale.ROOT);
-        return p.equals("latency") || p.equals("ly") || p.equals("freshness");
-    }
-
-    /** {object, column} of a latency SLA's element, or empty when it names none this contract has. */
-    private Optional<String[]> slaObject(SlaProperty sla) {
-        Optional<String> element = sla.element().or(contract::slaDefaultElement);
-        if (element.isEmpty() || element.get().contains(",")) {
-            return Optional.empty();
-        }
-        String ref = element.get().trim();
-        int dot = ref.indexOf('.');
-        SchemaObject object = dot < 0
-                ? (contract.schema().size() == 1 ? contract.schema().get(0) : null)
-                : contract.object(ref.substring(0, dot)).orElse(null);
-        if (object == null) {
-            return Optional.empty();
-        }
-        String property = dot < 0 ? ref : ref.substring(dot + 1);
-        return object.property(property).map(p -> new String[] {object.name(), p.column()});
-    }
-
-    private String slaReason(SlaProperty sla) {
-        if (isLatency(sla)) {
-            return "its element "
-                    + sla.element()
-                            .or(contract::slaDefaultElement)
-                            .map(e -> "'" + e + "'")
-                            .orElse("(none)") + " does not name one property as object.property of this contract";
-        }
-        return "Assay checks latency (freshness) from the SLA; '" + sla.property()
-                + "' is about the service, not about the data in a batch";
-    }
-
-    static Optional<Duration> slaDuration(SlaProperty sla) {
-        if (sla.value().isEmpty() || !(sla.value().get() instanceof Number)) {
-            return Optional.empty();
-        }
-        double amount = ((Number) sla.value().get()).doubleValue();
-        String unit = sla.unit().orElse("d").trim().toLowerCase(Locale.ROOT);
-        double seconds;
-        switch (unit) {
-            case "s":
-            case "sec":
-            case "second":
-            case "seconds":
-                seconds = 1;
-                break;
-            case "m":
-            case "min":
-            case "minute":
-            case "minutes":
-                seconds = 60;
-                break;
-            case "h":
-            case "hr":
-            case "hour":
-            case "hours":
-                seconds = 3600;
-                break;
-            case "d":
-            case "day":
-            case "days":
-                seconds = 86_400;
-                break;
-            case "w":
-            case "week":
-            case "weeks":
-                seconds = 7 * 86_400;
-                break;
-            case "y":
-            case "yr":
-            case "year":
-            case "years":
-                seconds = 365 * 86_400;
-                break;
-            default:
-                return Optional.empty();
-        }
-        if (!(amount > 0)) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofMillis(Math.round(amount * seconds * 1000)));
-    }
-
-    /** The suite of one object being built: expectations with their contract meta, without repeats. */
-    static final class Target {
-        private final DataContract contract;
-        private final SchemaObject object;
-        private final List<Expectation> expectations = new ArrayList<>();
-        private final Set<String> added = new HashSet<>();
-
-        Target(DataContract contract, SchemaObject object) {
-            this.contract = contract;
-            this.object = object;
-        }
-
-        void add(Expectation e, String path, Map<String, Object> extraMeta) {
-            Map<String, Object> meta = new LinkedHashMap<>(e.options().meta());
-            meta.put("contract", contract.id());
-            meta.put("contract_path", path);
-            meta.putAll(extraMeta);
-            expectations.add(e.withOptions(e.options().withMeta(meta)));
-        }
-
-        void addOnce(String key, Expectation e, String path) {
-            if (added.add(key)) {
-                add(e, path, Map.of());
-            }
-        }
-
-        ExpectationSuite build() {
-            ExpectationSuite.Builder b = ExpectationSuite.named(contract.id() + "." + object.name());
-            expectations.forEach(b::expect);
-            b.meta("contract_id", contract.id());
-            b.meta("contract_version", contract.version());
-            b.meta("odcs_api_version", contract.apiVersion());
-            b.meta("contract_object", object.name());
-            b.meta("table", object.table());
-            return b.build();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.assay.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.assay.contract.ContractProblem.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.function.BiConsumer;
  * defines it, and stricter where the schema is loose: every object rejects keys the standard does not
  * define (the schema of 3.0.x allows them below the top level). Every problem names its path and line.
  */
-final class ContractValidator {
+final class ContractValidator extends MetadataValidator {
     /** The versions Assay reads. */
     static final List<String> API_VERSIONS = List.of("v3.0.0", "v3.0.1", "v3.0.2", "v3.1.0");
 
@@ -34,22 +33,15 @@ final class ContractValidator {
             "mustBeBetween",
             "mustNotBeBetween");
 
-    private static final BiConsumer<JsonNode, String> ANY = (n, p) -> {};
-
-    private final ContractYaml.Document doc;
-    private final List<ContractProblem> problems = new ArrayList<>();
-    private boolean v31 = true;
-
     private ContractValidator(ContractYaml.Document doc) {
-        this.doc = doc;
+        super(doc);
     }
 
     /** The problems of a document, in document order; empty when it is valid. */
     static List<ContractProblem> validate(ContractYaml.Document doc) {
         ContractValidator v = new ContractValidator(doc);
-        v.problems.addAll(doc.problems());
         v.root(doc.root());
-        return List.copyOf(v.problems);
+        return v.problems();
     }
 
     /** True for a 3.1 document (or one whose version is unknown, read by the newest rules). */
@@ -444,327 +436,5 @@ final class ContractValidator {
                     "must be object.property or a reference by ids such as schema/<object id>/properties/"
                             + "<property id>, got '" + node.asText() + "'");
         }
-    }
-
-    private void slaProperty(JsonNode node, String path) {
-        BiConsumer<JsonNode, String> scalar = (n, p) -> {
-            if (n.isContainerNode()) {
-                typeError(p, "a single value", n);
-            }
-        };
-        Map<String, BiConsumer<JsonNode, String>> f = fields(
-                "property",
-                str(),
-                "value",
-                scalar,
-                "valueExt",
-                scalar,
-                "unit",
-                str(),
-                "element",
-                str(),
-                "driver",
-                str(),
-                "description",
-                str());
-        if (v31) {
-            f.put("scheduler", this::string);
-            f.put("schedule", this::string);
-        }
-        checkObject(node, path, stable(f), List.of("property", "value"));
-    }
-
-    private void team(JsonNode node, String path) {
-        checkObject(
-                node,
-                path,
-                stable(fields(
-                        "name",
-                        str(),
-                        "description",
-                        str(),
-                        "members",
-                        arrayOf(this::teamMember),
-                        "tags",
-                        (BiConsumer<JsonNode, String>) this::strings,
-                        "customProperties",
-                        arrayOf(this::customProperty),
-                        "authoritativeDefinitions",
-                        arrayOf(this::authoritativeDefinition))),
-                List.of());
-    }
-
-    private void teamMember(JsonNode node, String path) {
-        Map<String, BiConsumer<JsonNode, String>> f = fields(
-                "username", str(), "role", str(), "dateIn", str(), "dateOut", str(), "replacedByUsername", str());
-        if (v31) {
-            f.put("name", this::string);
-            f.put("description", this::string);
-            f.put("tags", this::strings);
-            f.put("customProperties", arrayOf(this::customProperty));
-            f.put("authoritativeDefinitions", arrayOf(this::authoritativeDefinition));
-        }
-        checkObject(node, path, stable(f), v31 ? List.of("username") : List.of());
-    }
-
-    private void role(JsonNode node, String path) {
-        checkObject(
-                node,
-                path,
-                stable(fields(
-                        "role",
-                        str(),
-                        "description",
-                        str(),
-                        "access",
-                        str(),
-                        "firstLevelApprovers",
-                        str(),
-                        "secondLevelApprovers",
-                        str(),
-                        "customProperties",
-                        arrayOf(this::customProperty))),
-                List.of("role"));
-    }
-
-    private void supportItem(JsonNode node, String path) {
-        Map<String, BiConsumer<JsonNode, String>> f = fields(
-                "channel",
-                str(),
-                "url",
-                str(),
-                "description",
-                str(),
-                "tool",
-                str(),
-                "scope",
-                str(),
-                "invitationUrl",
-                str());
-        if (v31) {
-            f.put("customProperties", arrayOf(this::customProperty));
-        }
-        checkObject(node, path, stable(f), v31 ? List.of("channel") : List.of("channel", "url"));
-    }
-
-    private void authoritativeDefinition(JsonNode node, String path) {
-        Map<String, BiConsumer<JsonNode, String>> f = fields("url", str(), "type", str());
-        if (v31) {
-            f.put("description", this::string);
-        }
-        checkObject(node, path, stable(f), List.of("url", "type"));
-    }
-
-    private void customProperty(JsonNode node, String path) {
-        Map<String, BiConsumer<JsonNode, String>> f = fields("property", str(), "value", ANY);
-        if (v31) {
-            f.put("description", this::string);
-        }
-        checkObject(node, path, stable(f), v31 ? List.of("property", "value") : List.of());
-    }
-
-    /** Adds 3.1's stable technical {@code id}, which most objects may carry. */
-    private Map<String, BiConsumer<JsonNode, String>> stable(Map<String, BiConsumer<JsonNode, String>> f) {
-        if (v31) {
-            f.put("id", (n, p) -> {
-                string(n, p);
-                if (n.isTextual() && !n.asText().matches("[A-Za-z0-9_-]+")) {
-                    error(p, "a stable id holds only letters, digits, '-' and '_', got '" + n.asText() + "'");
-                }
-            });
-        }
-        return f;
-    }
-
-    // ---- generic checks ----
-
-    private void checkObject(
-            JsonNode node, String path, Map<String, BiConsumer<JsonNode, String>> fields, List<String> required) {
-        checkObject(node, path, fields, required, null);
-    }
-
-    private void checkObject(
-            JsonNode node,
-            String path,
-            Map<String, BiConsumer<JsonNode, String>> fields,
-            List<String> required,
-            String what) {
-        if (!node.isObject()) {
-            typeError(path, "a mapping", node);
-            return;
-        }
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            String child = join(path, e.getKey());
-            BiConsumer<JsonNode, String> check = fields.get(e.getKey());
-            if (check == null) {
-                error(child, unknownKey(e.getKey(), fields.keySet(), what));
-            } else {
-                check.accept(e.getValue(), child);
-            }
-        }
-        for (String key : required) {
-            if (!node.has(key)) {
-                error(path, "missing required key '" + key + "'");
-            }
-        }
-    }
-
-    static String unknownKey(String key, Iterable<String> known, String what) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        List<String> sorted = new ArrayList<>();
-        for (String k : known) {
-            sorted.add(k);
-            int d = distance(key.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        sorted.sort(null);
-        String hint =
-                best != null && bestDistance <= Math.max(2, key.length() / 4) ? " (did you mean '" + best + "'?)" : "";
-        return "unknown key '" + key + "'" + hint + (what == null ? "" : " in " + what) + "; allowed keys: " + sorted;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
-    static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
-    }
-
-    private static Map<String, BiConsumer<JsonNode, String>> fields(Object... keysAndChecks) {
-        Map<String, BiConsumer<JsonNode, String>> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndChecks.length; i += 2) {
-            @SuppressWarnings("unchecked")
-            BiConsumer<JsonNode, String> check = (BiConsumer<JsonNode, String>) keysAndChecks[i + 1];
-            m.put((String) keysAndChecks[i], check);
-        }
-        return m;
-    }
-
-    private BiConsumer<JsonNode, String> str() {
-        return this::string;
-    }
-
-    private BiConsumer<JsonNode, String> num() {
-        return this::number;
-    }
-
-    private BiConsumer<JsonNode, String> bool() {
-        return this::bool;
-    }
-
-    private BiConsumer<JsonNode, String> nonNegative() {
-        return (n, p) -> {
-            integer(n, p);
-            if (n.isIntegralNumber() && n.asLong() < 0) {
-                error(p, "must be 0 or more, got " + n.asText());
-            }
-        };
-    }
-
-    private BiConsumer<JsonNode, String> arrayOf(BiConsumer<JsonNode, String> item) {
-        return (n, p) -> {
-            if (!n.isArray()) {
-                typeError(p, "a list", n);
-                return;
-            }
-            for (int i = 0; i < n.size(); i++) {
-                item.accept(n.get(i), p + "[" + i + "]");
-            }
-        };
-    }
-
-    private BiConsumer<JsonNode, String> object(Map<String, BiConsumer<JsonNode, String>> f, List<String> required) {
-        return (n, p) -> checkObject(n, p, f, required);
-    }
-
-    private BiConsumer<JsonNode, String> oneOf(List<String> values) {
-        return (n, p) -> {
-            if (!n.isTextual()) {
-                typeError(p, "one of " + values, n);
-            } else if (!values.contains(n.asText())) {
-                error(p, "must be one of " + values + ", got '" + n.asText() + "'");
-            }
-        };
-    }
-
-    private void string(JsonNode node, String path) {
-        if (!node.isTextual()) {
-            typeError(path, "a string", node);
-        }
-    }
-
-    private void strings(JsonNode node, String path) {
-        if (!node.isArray()) {
-            typeError(path, "a list of strings", node);
-            return;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            string(node.get(i), path + "[" + i + "]");
-        }
-    }
-
-    private void number(JsonNode node, String path) {
-        if (!node.isNumber()) {
-            typeError(path, "a number", node);
-        }
-    }
-
-    private void integer(JsonNode node, String path) {
-        if (!node.isIntegralNumber()) {
-            typeError(path, "an integer", node);
-        }
-    }
-
-    private void bool(JsonNode node, String path) {
-        if (!node.isBoolean()) {
-            typeError(path, "true or false", node);
-        }
-    }
-
-    private void typeError(String path, String expected, JsonNode actual) {
-        error(path, "must be " + expected + ", got " + describe(actual));
-    }
-
-    static String describe(JsonNode n) {
-        if (n.isTextual()) {
-            return "the string '" + n.asText() + "'";
-        }
-        if (n.isNumber()) {
-            return "the number " + n.asText();
-        }
-        if (n.isBoolean()) {
-            return n.asText();
-        }
-        if (n.isNull()) {
-            return "null";
-        }
-        if (n.isArray()) {
-            return "a list";
-        }
-        return "a mapping";
-    }
-
-    private void error(String path, String message) {
-        problems.add(doc.problem(path, Severity.ERROR, message));
     }
 }

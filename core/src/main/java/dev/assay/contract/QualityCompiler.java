@@ -49,7 +49,7 @@ final class QualityCompiler {
         this.sqlChecks = sqlChecks;
     }
 
-    void propertyRule(SchemaObject object, SchemaProperty p, QualityRule rule, ContractCompiler.Target target) {
+    void propertyRule(SchemaObject object, SchemaProperty p, QualityRule rule, SuiteTarget target) {
         if (!common(object, Optional.of(p), rule, target)) {
             return;
         }
@@ -104,7 +104,7 @@ final class QualityCompiler {
         add(target, e, rule);
     }
 
-    void objectRule(SchemaObject object, QualityRule rule, ContractCompiler.Target target) {
+    void objectRule(SchemaObject object, QualityRule rule, SuiteTarget target) {
         if (!common(object, Optional.empty(), rule, target)) {
             return;
         }
@@ -177,7 +177,7 @@ final class QualityCompiler {
 
     /** Handles text, custom and sql rules; true when the rule is a library rule left to compile. */
     private boolean common(
-            SchemaObject object, Optional<SchemaProperty> property, QualityRule rule, ContractCompiler.Target target) {
+            SchemaObject object, Optional<SchemaProperty> property, QualityRule rule, SuiteTarget target) {
         switch (rule.type()) {
             case TEXT:
                 skip(rule, "a text rule states quality in words; there is nothing to execute");
@@ -208,7 +208,7 @@ final class QualityCompiler {
         throw new AssertionError(rule.type());
     }
 
-    private void custom(Optional<SchemaProperty> property, QualityRule rule, ContractCompiler.Target target) {
+    private void custom(Optional<SchemaProperty> property, QualityRule rule, SuiteTarget target) {
         List<Expectation> expectations;
         try {
             expectations = GxCustomRules.read(rule, property.map(SchemaProperty::column), contract.source());
@@ -420,7 +420,7 @@ final class QualityCompiler {
         return meta;
     }
 
-    private void add(ContractCompiler.Target target, Expectation e, QualityRule rule) {
+    private void add(SuiteTarget target, Expectation e, QualityRule rule) {
         Map<String, Object> meta = meta(rule);
         meta.remove("contract");
         meta.remove("contract_path");
