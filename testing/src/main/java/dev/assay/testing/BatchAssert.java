@@ -160,7 +160,7 @@ public class BatchAssert extends AbstractAssert<BatchAssert, Batch> {
 
     private BatchAssert check(ExpectationGroup<?> expectations) {
         isNotNull();
-        ValidationResult result = Checks.validate(validator, actual, "assertThat(" + actual.name() + ")", expectations);
+        ValidationResult result = Checks.validate(validator, actual, "table", expectations);
         lastResult = result;
         if (!result.success()) {
             throw AssayAssertionError.of(

@@ -7,9 +7,9 @@ import dev.assay.result.ValidationResult;
 import dev.assay.source.Batch;
 
 /**
- * Validates a batch against the expectations one fluent call declares. The suite is named after the
- * call (e.g. {@code assertThat(amount)}), which names the stored result of a failed test. Stateless and
- * thread-safe.
+ * Validates a batch against the expectations one fluent call declares. The suite is named after what
+ * the call is about ({@code table}, {@code column.amount}, {@code columns.a.b}), which names the stored
+ * result of a failed test. Stateless and thread-safe.
  */
 final class Checks {
     private Checks() {}

@@ -216,8 +216,7 @@ public class ColumnAssert extends AbstractAssert<ColumnAssert, BatchColumn> {
     private ColumnAssert check(UnaryOperator<ColumnExpectations> declare) {
         isNotNull();
         ColumnExpectations expectations = declare.apply(Expectations.column(actual.column()));
-        ValidationResult result =
-                Checks.validate(validator, actual.batch(), "assertThat(" + actual.column() + ")", expectations);
+        ValidationResult result = Checks.validate(validator, actual.batch(), "column." + actual.column(), expectations);
         lastResult = result;
         if (!result.success()) {
             throw AssayAssertionError.of(

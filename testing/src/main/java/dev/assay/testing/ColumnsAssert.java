@@ -94,8 +94,8 @@ public class ColumnsAssert extends AbstractAssert<ColumnsAssert, BatchColumns> {
     }
 
     private ColumnsAssert check(ExpectationGroup<?> expectations) {
-        String names = String.join(", ", actual.columns());
-        ValidationResult result = Checks.validate(validator, actual.batch(), "assertThat(" + names + ")", expectations);
+        String suite = "columns." + String.join(".", actual.columns());
+        ValidationResult result = Checks.validate(validator, actual.batch(), suite, expectations);
         lastResult = result;
         if (!result.success()) {
             throw AssayAssertionError.of(

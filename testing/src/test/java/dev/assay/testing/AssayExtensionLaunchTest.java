@@ -3,7 +3,6 @@ package dev.assay.testing;
 import static dev.assay.testing.AssayAssertions.assertThat;
 import static dev.assay.testing.AssaySuites.suite;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.assay.source.Batch;
 import java.util.Map;
@@ -11,15 +10,12 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /** Runs {@link Scenarios} through the JUnit Platform launcher and checks how its tests end. */
 class AssayExtensionLaunchTest {
     /** Not run by Surefire (a nested class); launched by the test below. */
-    @ExtendWith(AssayExtension.class)
+    @ExtendWith({LaunchedOnly.class, AssayExtension.class})
     static class Scenarios {
         @Test
         void passes(@AssayData("fixtures/orders.csv") Batch orders) {
@@ -39,14 +35,7 @@ class AssayExtensionLaunchTest {
 
     @Test
     void theExtensionResolvesParametersAndFailuresAreClear() {
-        SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        LauncherFactory.create()
-                .execute(
-                        LauncherDiscoveryRequestBuilder.request()
-                                .selectors(selectClass(Scenarios.class))
-                                .build(),
-                        listener);
-        TestExecutionSummary summary = listener.getSummary();
+        TestExecutionSummary summary = LaunchedOnly.launch(Scenarios.class, Map.of(AssaySettings.RESULTS_DIR, "none"));
         Map<String, Throwable> failures = new TreeMap<>();
         summary.getFailures().forEach(f -> failures.put(f.getTestIdentifier().getDisplayName(), f.getException()));
 

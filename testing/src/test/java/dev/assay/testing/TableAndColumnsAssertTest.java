@@ -82,7 +82,7 @@ class TableAndColumnsAssertTest {
             AssayAssertionError error = (AssayAssertionError) org.assertj.core.api.Assertions.catchThrowable(
                     () -> assertThat(trips).hasRowCount(3));
             assertThat(error.results()).hasSize(1);
-            assertThat(error.results().get(0).suiteName()).isEqualTo("assertThat(trips)");
+            assertThat(error.results().get(0).suiteName()).isEqualTo("table");
             assertThat(error.results().get(0).success()).isFalse();
         }
     }
