@@ -168,7 +168,11 @@ public final class AssayExtension
             try {
                 value = fixture(data, field.getType(), context);
             } catch (ParameterResolutionException e) {
-                throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
+                // The message starts with the annotation, which 'where' names already.
+                String prefix = FixtureData.describe(FixtureData.Spec.of(data)) + ": ";
+                String reason =
+                        e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+                throw new ExtensionConfigurationException(where + ": " + reason, e);
             }
             try {
                 field.setAccessible(true);
