@@ -91,7 +91,7 @@ public class BatchAssert extends AbstractAssert<BatchAssert, Batch> {
      */
     public BatchAssert passes(ExpectationGroup<?> expectations) {
         requireNonNull(expectations, "expectations is null");
-        return check(expectations);
+        return check("expectations", expectations);
     }
 
     /** The row count is exactly {@code count} ({@code expect_table_row_count_to_equal}). */
@@ -155,12 +155,12 @@ public class BatchAssert extends AbstractAssert<BatchAssert, Batch> {
     }
 
     private BatchAssert table(UnaryOperator<TableExpectations> declare) {
-        return check(declare.apply(Expectations.table()));
+        return check("table", declare.apply(Expectations.table()));
     }
 
-    private BatchAssert check(ExpectationGroup<?> expectations) {
+    private BatchAssert check(String suite, ExpectationGroup<?> expectations) {
         isNotNull();
-        ValidationResult result = Checks.validate(validator, actual, "table", expectations);
+        ValidationResult result = Checks.validate(validator, actual, suite, expectations);
         lastResult = result;
         if (!result.success()) {
             throw AssayAssertionError.of(

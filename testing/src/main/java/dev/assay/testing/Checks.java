@@ -8,7 +8,8 @@ import dev.assay.source.Batch;
 
 /**
  * Validates a batch against the expectations one fluent call declares. The suite is named after what
- * the call is about ({@code table}, {@code column.amount}, {@code columns.a.b}), which names the stored
+ * the call is about ({@code table}, {@code column.amount}, {@code columns.a.b}; {@code expectations} for
+ * {@code passes(...)}), which names the stored
  * result of a failed test. Stateless and thread-safe.
  */
 final class Checks {
