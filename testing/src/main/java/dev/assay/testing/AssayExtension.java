@@ -128,9 +128,17 @@ public final class AssayExtension
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
         List<AssayAssertionError> errors = FailedTestResults.find(throwable);
-        AssaySettings settings = settings(context);
-        if (errors.stream().allMatch(e -> e.results().isEmpty())
-                || settings.resultsDir().isEmpty()) {
+        if (errors.stream().allMatch(e -> e.results().isEmpty())) {
+            throw throwable;
+        }
+        AssaySettings settings;
+        try {
+            settings = settings(context);
+        } catch (ExtensionConfigurationException e) {
+            throwable.addSuppressed(e); // the test's own failure comes first
+            throw throwable;
+        }
+        if (settings.resultsDir().isEmpty()) {
             throw throwable;
         }
         throw FailedTestResults.store(throwable, errors, settings, context);

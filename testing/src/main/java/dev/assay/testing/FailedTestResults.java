@@ -64,47 +64,61 @@ final class FailedTestResults {
             Throwable failure, List<AssayAssertionError> errors, AssaySettings settings, ExtensionContext context) {
         List<ValidationResult> results = distinct(errors);
         Path resultsDir = settings.resultsDir().orElseThrow();
-        StringBuilder trailer = new StringBuilder("\n\nAssay stored the failed validation");
-        trailer.append(results.size() == 1 ? "" : "s").append(" of this test:");
+        String noun = results.size() == 1 ? "validation" : "validations";
         List<Throwable> problems = new ArrayList<>();
+        List<ResultKey> keys = new ArrayList<>();
+        Store store = Store.local(resultsDir);
+        ResultStore resultStore = new ResultStore(store);
+        String header;
         try {
-            Store store = Store.local(resultsDir);
-            ResultStore resultStore = new ResultStore(store);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put(
                     "test",
                     context.getRequiredTestClass().getName() + "#"
                             + context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName()));
             meta.put("test_display_name", context.getDisplayName());
-            List<ResultKey> keys = new ArrayList<>();
             for (ValidationResult result : results) {
                 keys.add(resultStore.save(result, meta));
             }
-            DataDocsReport docs = settings.dataDocs() ? buildDocs(settings.docsDir(), resultStore, store) : null;
-            for (ResultKey key : keys) {
-                Path json = resultsDir.resolve(key.key());
-                trailer.append("\n  result: ").append(json);
-                context.publishReportEntry("assay.result", json.toString());
-                if (docs != null) {
-                    String page = DataDocs.runPage(key);
-                    Path html = settings.docsDir().resolve(page);
-                    // Another test's build may have rendered this run already: the page is what counts.
-                    if (Files.isRegularFile(html)) {
-                        trailer.append("\n  data docs: ").append(html);
-                        context.publishReportEntry("assay.datadocs", html.toString());
-                    } else {
-                        trailer.append("\n  data docs: not written for this result (")
-                                .append(docs.problems().isEmpty() ? "the build did not render it" : docs.problems())
-                                .append(')');
-                    }
+            header = "Assay stored the failed " + noun + " of this test:";
+        } catch (RuntimeException e) {
+            header = "Assay could not store the failed " + noun + " of this test in " + resultsDir + ": "
+                    + e.getMessage();
+            problems.add(e);
+        }
+        DataDocsReport docs = null;
+        String docsError = null;
+        if (settings.dataDocs() && !keys.isEmpty()) {
+            try {
+                docs = buildDocs(settings.docsDir(), resultStore, store);
+            } catch (RuntimeException e) {
+                docsError = e.getMessage();
+                problems.add(e);
+            }
+        }
+        StringBuilder trailer = new StringBuilder("\n\n").append(header);
+        for (ResultKey key : keys) {
+            Path json = resultsDir.resolve(key.key());
+            trailer.append("\n  result: ").append(json);
+            context.publishReportEntry("assay.result", json.toString());
+            if (docsError != null) {
+                trailer.append("\n  data docs: not built in ")
+                        .append(settings.docsDir())
+                        .append(": ")
+                        .append(docsError);
+            } else if (docs != null) {
+                String page = DataDocs.runPage(key);
+                Path html = settings.docsDir().resolve(page);
+                // Another test's build may have rendered this run already: the page is what counts.
+                if (Files.isRegularFile(html)) {
+                    trailer.append("\n  data docs: ").append(html);
+                    context.publishReportEntry("assay.datadocs", html.toString());
+                } else {
+                    trailer.append("\n  data docs: not written for this result (")
+                            .append(docs.problems().isEmpty() ? "the build did not render it" : docs.problems())
+                            .append(')');
                 }
             }
-        } catch (RuntimeException e) {
-            trailer.append("\n  could not be stored in ")
-                    .append(resultsDir)
-                    .append(": ")
-                    .append(e.getMessage());
-            problems.add(e);
         }
         AssayAssertionError out = failure instanceof AssayAssertionError
                 ? new AssayAssertionError(failure.getMessage() + trailer, results)

@@ -148,6 +148,42 @@ class FailedTestResultsTest {
     }
 
     @Test
+    void aStoreThatCannotBeWrittenIsSaidAndTheFailureKept() throws IOException {
+        Path file = Files.writeString(temp.resolve("results"), "not a folder");
+        Map<String, Throwable> failures =
+                failures(LaunchedOnly.launch(Scenarios.class, Map.of("assay.results.dir", file.toString())));
+        Throwable failure = failures.get("failsASuite(Batch)");
+        assertThat(failure)
+                .isInstanceOf(AssayAssertionError.class)
+                .hasMessageStartingWith("Expected batch 'orders.csv' to satisfy suite 'orders-strict'")
+                .hasMessageContaining("\n\nAssay could not store the failed validation of this test in " + file + ": ")
+                .hasMessageEndingWith("is a file, not a folder");
+        assertThat(failure.getSuppressed()).hasSize(1);
+    }
+
+    @Test
+    void dataDocsThatCannotBeBuiltAreSaidAndTheResultStillNamed() throws IOException {
+        Path results = temp.resolve("results");
+        Path docs = Files.writeString(temp.resolve("docs"), "not a folder");
+        Map<String, Throwable> failures = failures(LaunchedOnly.launch(
+                Scenarios.class,
+                Map.of(
+                        "assay.results.dir",
+                        results.toString(),
+                        "assay.datadocs",
+                        "true",
+                        "assay.datadocs.dir",
+                        docs.toString())));
+        Throwable failure = failures.get("failsASuite(Batch)");
+        assertThat(failure.getMessage())
+                .contains("\n\nAssay stored the failed validation of this test:\n  result: " + results)
+                .contains("\n  data docs: not built in " + docs + ": ")
+                .endsWith("is a file, not a folder");
+        assertThat(Path.of(only(RESULT, failure.getMessage()))).isRegularFile();
+        assertThat(failure.getSuppressed()).hasSize(1);
+    }
+
+    @Test
     void resultsDirNoneStoresNothing() {
         Map<String, Throwable> failures =
                 failures(LaunchedOnly.launch(Scenarios.class, Map.of("assay.results.dir", "none")));
