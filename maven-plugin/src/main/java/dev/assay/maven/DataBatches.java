@@ -59,6 +59,15 @@ final class DataBatches {
      * @throws AssayException with the configuration key at fault, or when the data cannot be found
      */
     static Batch open(Request request, Path basedir, Map<String, String> environment) {
+        return open(request, basedir, environment, Map.of());
+    }
+
+    /**
+     * The batch {@code request} names, with settings for the store of remote files (such as {@code s3.endpoint}).
+     *
+     * @see #open(Request, Path, Map)
+     */
+    static Batch open(Request request, Path basedir, Map<String, String> environment, Map<String, String> options) {
         String data = request.data().trim();
         if (data.isEmpty()) {
             throw configuration("<data> is empty: give a file, a folder, a glob or a jdbc: URL");
@@ -72,14 +81,14 @@ final class DataBatches {
         if (request.table() != null || request.query() != null || request.user() != null) {
             throw configuration("<table>, <query> and <user> apply to jdbc: data only, not to '" + data + "'");
         }
-        return files(data, request.inputFormat(), basedir);
+        return files(data, request.inputFormat(), basedir, options);
     }
 
     static boolean isJdbc(String data) {
         return data.regionMatches(true, 0, "jdbc:", 0, "jdbc:".length());
     }
 
-    private static Batch files(String data, String inputFormat, Path basedir) {
+    private static Batch files(String data, String inputFormat, Path basedir, Map<String, String> options) {
         boolean remote = FileStores.scheme(data) != null;
         // Strings, not Paths: a glob's characters are not valid in a Windows path.
         String location = remote || new File(data).isAbsolute() ? data : basedir.toString() + File.separator + data;
@@ -108,7 +117,7 @@ final class DataBatches {
             throw new SourceUnavailableException("file not found: " + data + " (" + location + ")");
         }
         String name = split.pattern().equals("**") ? lastSegment(split.root()) : split.pattern();
-        return FileSource.at(split.root(), Map.of())
+        return FileSource.at(split.root(), options)
                 .asset(name, split.pattern(), format(forced))
                 .batch(BatchRequest.all());
     }
@@ -146,18 +155,32 @@ final class DataBatches {
         if (request.table() == null && request.query() == null) {
             throw configuration("jdbc: data needs <table> or <query>");
         }
+        JdbcSource source = jdbcSource(url, request.user(), environment);
+        JdbcAsset asset =
+                request.table() != null ? source.table(request.table()) : source.query("query", request.query());
+        return asset.batch(BatchRequest.all());
+    }
+
+    /**
+     * A source over the database at {@code url}, as {@code user} (or the URL's) with the password of {@value
+     * #PASSWORD_ENV}, once a driver for it is known to be on the class path.
+     *
+     * @param user the user, or null
+     * @throws AssayException when the password is set without a user, or no driver takes the URL
+     */
+    static JdbcSource jdbcSource(String url, String user, Map<String, String> environment) {
         String password = environment.get(PASSWORD_ENV);
         if (password != null && password.isEmpty()) {
             password = null;
         }
         JdbcSource source;
-        if (request.user() == null && password == null) {
+        if (user == null && password == null) {
             source = JdbcSource.of(url);
-        } else if (request.user() == null) {
+        } else if (user == null) {
             // Which of a URL's user and a separate password wins differs by driver: ask for both explicitly.
             throw configuration(PASSWORD_ENV + " is set: give the user with <user>");
         } else {
-            source = JdbcSource.of(url, request.user(), password);
+            source = JdbcSource.of(url, user, password);
         }
         // DriverManager loads the drivers it finds once per JVM, with whatever class loader was current then; in
         // a Maven build that may have been another plugin's. Loading ours registers the ones the POM adds here.
@@ -170,9 +193,7 @@ final class DataBatches {
                             + " <dependencies> in the POM",
                     e);
         }
-        JdbcAsset asset =
-                request.table() != null ? source.table(request.table()) : source.query("query", request.query());
-        return asset.batch(BatchRequest.all());
+        return source;
     }
 
     private static AssayException configuration(String message) {

@@ -17,22 +17,14 @@ import dev.assay.result.ValidationResult;
 import dev.assay.source.Batch;
 import dev.assay.suite.SuiteFiles;
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -51,11 +43,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * and the project's stores, which are safe for concurrent writers.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class ValidateMojo extends AbstractMojo {
-    /** Skips the goal; also {@code -Dassay.skip}. */
-    @Parameter(property = "assay.skip", defaultValue = "false")
-    boolean skip;
-
+public final class ValidateMojo extends AbstractAssayMojo {
     /** The suite file (.json, .yaml, .yml) to validate {@code <data>} against. */
     @Parameter(property = "assay.suite")
     File suite;
@@ -113,27 +101,6 @@ public final class ValidateMojo extends AbstractMojo {
     @Parameter(property = "assay.resultFormat")
     String resultFormat;
 
-    /** The JUnit XML report; by default {@code target/assay-reports/TEST-assay-<suite or checkpoint>.xml}. */
-    @Parameter(property = "assay.junitXml")
-    File junitXml;
-
-    /** The instant freshness is measured at (ISO-8601, such as {@code 2024-05-01T00:00:00Z}), for repeatable runs. */
-    @Parameter(property = "assay.now")
-    String now;
-
-    /** Plain ASCII marks in the log instead of {@code ✓ ✗ !}. */
-    @Parameter(property = "assay.ascii", defaultValue = "false")
-    boolean ascii;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    File basedir;
-
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
-    File buildDirectory;
-
-    /** Where {@code ASSAY_JDBC_PASSWORD} and the project's {@code ${NAME}} references are looked up. */
-    Map<String, String> environment = System.getenv();
-
     /** What a run found: the results, the errors that kept it from being complete, and its log text. */
     private record Outcome(String name, List<JUnitXmlReport.TestSuite> suites, List<String> errors, String text) {
         List<ValidationResult> results() {
@@ -143,8 +110,7 @@ public final class ValidateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping Assay validation (assay.skip)");
+        if (skipped()) {
             return;
         }
         checkConfiguration();
@@ -154,17 +120,10 @@ public final class ValidateMojo extends AbstractMojo {
         } catch (AssayException e) {
             throw new MojoExecutionException("Assay: " + e.getMessage(), e);
         }
-        Path report = writeReport(outcome);
         List<ValidationResult> results = outcome.results();
         boolean passed = results.stream().allMatch(ValidationResult::success);
-        for (String line : outcome.text().split("\n", -1)) {
-            if (passed && outcome.errors().isEmpty()) {
-                getLog().info(line);
-            } else {
-                getLog().warn(line);
-            }
-        }
-        getLog().info("JUnit XML report: " + report);
+        log(outcome.text(), passed && outcome.errors().isEmpty());
+        Path report = writeReport(outcome.name().substring(outcome.name().indexOf(' ') + 1), outcome.suites());
         if (!outcome.errors().isEmpty()) {
             StringBuilder message = new StringBuilder("Assay: " + outcome.name() + " did not complete:");
             outcome.errors().forEach(e -> message.append("\n  ").append(e));
@@ -277,30 +236,6 @@ public final class ValidateMojo extends AbstractMojo {
                 body.endsWith("\n") ? body.substring(0, body.length() - 1) : body);
     }
 
-    private Path writeReport(Outcome outcome) throws MojoExecutionException {
-        String name = outcome.name().substring(outcome.name().indexOf(' ') + 1);
-        Path file = junitXml != null
-                ? junitXml.toPath()
-                : buildDirectory.toPath().resolve("assay-reports").resolve("TEST-assay-" + fileName(name) + ".xml");
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                JUnitXmlReport.write("assay " + name, outcome.suites(), out);
-            }
-        } catch (IOException e) {
-            throw new MojoExecutionException("Assay: cannot write the JUnit XML report " + file + ": " + e, e);
-        }
-        return file;
-    }
-
-    /** A name fit for a file name on any system: letters, digits, {@code . _ -}; anything else as {@code _}. */
-    static String fileName(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
     private Map<String, Object> suiteParameters() throws MojoExecutionException {
         Map<String, Object> values = new LinkedHashMap<>();
         if (parameters == null) {
@@ -329,15 +264,6 @@ public final class ValidateMojo extends AbstractMojo {
             throw new MojoExecutionException(
                     "Assay: <resultFormat> must be BOOLEAN_ONLY, BASIC, SUMMARY or COMPLETE, got '" + resultFormat
                             + "'");
-        }
-    }
-
-    private Clock clock() throws MojoExecutionException {
-        try {
-            return Clock.fixed(Instant.parse(now.trim()), ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new MojoExecutionException(
-                    "Assay: <now> must be an ISO-8601 instant such as 2024-05-01T00:00:00Z, got '" + now + "'");
         }
     }
 }

@@ -1,0 +1,108 @@
+package dev.assay.maven;
+
+import dev.assay.report.JUnitXmlReport;
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The settings every Assay goal shares: skipping, the JUnit XML report, the time freshness is measured at, and the
+ * log's marks. Not thread-safe: Maven gives each execution its own instance.
+ */
+abstract class AbstractAssayMojo extends AbstractMojo {
+    /** Skips the goal; also {@code -Dassay.skip}. */
+    @Parameter(property = "assay.skip", defaultValue = "false")
+    boolean skip;
+
+    /** The JUnit XML report; by default {@code target/assay-reports/TEST-assay-<name>.xml}. */
+    @Parameter(property = "assay.junitXml")
+    File junitXml;
+
+    /** The instant freshness is measured at (ISO-8601, such as {@code 2024-05-01T00:00:00Z}), for repeatable runs. */
+    @Parameter(property = "assay.now")
+    String now;
+
+    /** Plain ASCII marks in the log and messages instead of {@code ✓ ✗ !}. */
+    @Parameter(property = "assay.ascii", defaultValue = "false")
+    boolean ascii;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File basedir;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    File buildDirectory;
+
+    /** Where {@code ASSAY_JDBC_PASSWORD} and a project's {@code ${NAME}} references are looked up. */
+    Map<String, String> environment = System.getenv();
+
+    /** True (after saying so) when the goal is to be skipped. */
+    boolean skipped() {
+        if (skip) {
+            getLog().info("Skipping Assay (assay.skip)");
+        }
+        return skip;
+    }
+
+    /** Each line of {@code text} to the log, at info level when {@code good}, else as a warning. */
+    void log(String text, boolean good) {
+        for (String line : text.split("\n", -1)) {
+            if (good) {
+                getLog().info(line);
+            } else {
+                getLog().warn(line);
+            }
+        }
+    }
+
+    /**
+     * Writes the JUnit XML report of {@code suites} to {@code <junitXml>}, or by default to {@code
+     * target/assay-reports/TEST-assay-<name>.xml}.
+     *
+     * @return the file written
+     */
+    Path writeReport(String name, List<JUnitXmlReport.TestSuite> suites) throws MojoExecutionException {
+        Path file = junitXml != null
+                ? junitXml.toPath()
+                : buildDirectory.toPath().resolve("assay-reports").resolve("TEST-assay-" + fileName(name) + ".xml");
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                JUnitXmlReport.write("assay " + name, suites, out);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Assay: cannot write the JUnit XML report " + file + ": " + e, e);
+        }
+        getLog().info("JUnit XML report: " + file);
+        return file;
+    }
+
+    /** A name fit for a file name on any system: letters, digits, {@code . _ -}; anything else as {@code _}. */
+    static String fileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** The fixed clock {@code <now>} gives. */
+    Clock clock() throws MojoExecutionException {
+        try {
+            return Clock.fixed(Instant.parse(now.trim()), ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new MojoExecutionException(
+                    "Assay: <now> must be an ISO-8601 instant such as 2024-05-01T00:00:00Z, got '" + now + "'");
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package dev.assay.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContractTestMojoTest {
+    private static final String HEADER =
+            """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: shop
+            version: 2.0.0
+            status: active
+            """;
+    private static final String FILES_SERVER =
+            """
+            servers:
+              - server: files
+                type: local
+                path: data/{model}.csv
+                format: csv
+            """;
+    private static final String ORDERS =
+            """
+            schema:
+              - name: orders
+                properties:
+                  - name: order_id
+                    logicalType: integer
+                    primaryKey: true
+                    required: true
+                  - name: status
+                    logicalType: string
+                    quality:
+                      - metric: invalidValues
+                        arguments:
+                          validValues: [open, paid, shipped]
+                        mustBe: 0
+                  - name: note
+                    logicalType: string
+                    quality:
+                      - metric: nullValues
+                        mustBe: 0
+                        severity: warning
+            """;
+    private static final String GOOD = "order_id,status,note\n1,open,a\n2,paid,b\n3,shipped,c\n";
+
+    @TempDir
+    Path dir;
+
+    private final RecordingLog log = new RecordingLog();
+    private ContractTestMojo mojo;
+
+    @BeforeEach
+    void mojo() {
+        mojo = new ContractTestMojo();
+        mojo.setLog(log);
+        mojo.basedir = dir.toFile();
+        mojo.buildDirectory = dir.resolve("target").toFile();
+        mojo.failOn = "error";
+        mojo.environment = Map.of();
+    }
+
+    private Path write(String path, String text) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private Path report() {
+        return dir.resolve("target/assay-reports/TEST-assay-shop.xml");
+    }
+
+    @Nested
+    class On_the_contract_s_file_server {
+        @BeforeEach
+        void contract() throws IOException {
+            mojo.contract = write("src/contracts/shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS)
+                    .toFile();
+        }
+
+        @Test
+        void data_that_meets_the_contract_passes_and_is_reported() throws Exception {
+            write("data/orders.csv", GOOD);
+
+            mojo.execute();
+
+            assertThat(log.lines("info"))
+                    .contains("Contract shop 2.0.0 (" + mojo.contract + ")")
+                    .anyMatch(l -> l.startsWith("Suite shop.orders on orders.csv: PASSED"));
+            assertThat(log.lines("warn")).isEmpty();
+            assertThat(Files.readString(report()))
+                    .contains("<testsuites name=\"assay shop\"")
+                    .contains("failures=\"0\" errors=\"0\"")
+                    .contains("<property name=\"contract\" value=\"shop\"/>")
+                    .contains("<property name=\"object\" value=\"orders\"/>");
+        }
+
+        @Test
+        void a_breach_fails_the_build_naming_the_rule_and_where_it_is() throws Exception {
+            write("data/orders.csv", "order_id,status,note\n1,open,a\n2,lost,b\n2,paid,c\n");
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoFailureException.class)
+                    .hasMessage("Assay: contract shop 2.0.0 (" + mojo.contract + ") does not hold:\n\n"
+                            + "2 failed rules:\n"
+                            + "  orders: schema[0].properties[1].quality[0] expect_column_values_to_be_in_set"
+                            + " failed: 1 of 3 values (33.33%) are not in {'open', 'paid', 'shipped'}\n"
+                            + "  orders: schema[0].properties[0].primaryKey expect_column_values_to_be_unique"
+                            + " failed: 2 of 3 values (66.67%) are duplicates\n\n"
+                            + "Report: " + report());
+            assertThat(Files.readString(report())).contains("failures=\"2\"");
+        }
+
+        @Test
+        void a_failed_warning_rule_is_logged_and_the_build_goes_on() throws Exception {
+            write("data/orders.csv", "order_id,status,note\n1,open,a\n2,paid,\n");
+
+            mojo.execute();
+
+            assertThat(log.lines("warn"))
+                    .contains("Warnings:")
+                    .anyMatch(l -> l.startsWith("  orders: schema[0].properties[2].quality[0]"));
+        }
+
+        @Test
+        void with_fail_on_warning_a_failed_warning_rule_fails_the_build() throws Exception {
+            write("data/orders.csv", "order_id,status,note\n1,open,a\n2,paid,\n");
+            mojo.failOn = "WARNING";
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoFailureException.class)
+                    .hasMessageContaining("does not hold:\n\n1 failed rule (<failOn> is warning):\n"
+                            + "  orders: schema[0].properties[2].quality[0] ");
+        }
+
+        @Test
+        void missing_data_is_an_error_not_a_breach() {
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Assay: file not found: data/orders.csv (" + dir + "/data/orders.csv)");
+        }
+
+        @Test
+        void skip_does_nothing() throws Exception {
+            mojo.skip = true;
+
+            mojo.execute();
+
+            assertThat(log.lines("info")).containsExactly("Skipping Assay (assay.skip)");
+        }
+    }
+
+    @Nested
+    class Parts_not_executed {
+        @BeforeEach
+        void contract() throws IOException {
+            mojo.contract = write(
+                            "shop.odcs.yaml",
+                            HEADER + FILES_SERVER + ORDERS
+                                    + """
+                                quality:
+                                  - type: text
+                                    description: Orders are never deleted.
+                            """)
+                    .toFile();
+            write("data/orders.csv", GOOD);
+        }
+
+        @Test
+        void fail_the_contract_by_default() {
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoFailureException.class)
+                    .hasMessageContaining("does not hold:\n\n1 not executed (set"
+                            + " <allowNotExecuted>true</allowNotExecuted> to accept them):\n"
+                            + "  schema[0].quality[0]");
+        }
+
+        @Test
+        void pass_when_allowed_and_are_still_listed() throws Exception {
+            mojo.allowNotExecuted = true;
+
+            mojo.execute();
+
+            assertThat(log.lines("info"))
+                    .contains("Not executed (allowed):")
+                    .anyMatch(l -> l.startsWith("  schema[0].quality[0]"));
+        }
+    }
+
+    @Nested
+    class Objects_given_in_the_pom {
+        @Test
+        void replace_the_server() throws Exception {
+            mojo.contract = write("shop.odcs.yaml", HEADER + ORDERS).toFile();
+            write("src/test/data/orders-sample.csv", GOOD);
+            mojo.objects = Map.of("orders", "src/test/data/orders-sample.csv");
+
+            mojo.execute();
+
+            assertThat(log.lines("info")).anyMatch(l -> l.startsWith("Suite shop.orders on orders-sample.csv: PASSED"));
+        }
+
+        @Test
+        void must_be_objects_of_the_contract() throws IOException {
+            mojo.contract = write("shop.odcs.yaml", HEADER + ORDERS).toFile();
+            mojo.objects = Map.of("order", "orders.csv");
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Assay: <objects><order> names no object of contract shop; objects: [orders]");
+        }
+    }
+
+    @Nested
+    class Errors_in_configuration {
+        @Test
+        void a_contract_without_servers_needs_objects() throws IOException {
+            mojo.contract = write("shop.odcs.yaml", HEADER + ORDERS).toFile();
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Assay: contract shop names no servers: give the data of each object with <objects>");
+        }
+
+        @Test
+        void several_servers_need_a_choice() throws IOException {
+            mojo.contract = write(
+                            "shop.odcs.yaml",
+                            HEADER + FILES_SERVER
+                                    + """
+                              - server: lake
+                                type: s3
+                                location: s3://lake/{model}/
+                                format: parquet
+                            """
+                                    + ORDERS)
+                    .toFile();
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Assay: contract shop has servers [files, lake]: choose one with <server>");
+        }
+
+        @Test
+        void an_unknown_server_is_named() throws IOException {
+            mojo.contract =
+                    write("shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS).toFile();
+            mojo.server = "prod";
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Assay: contract shop has no server 'prod'; servers: [files]");
+        }
+
+        @Test
+        void one_file_location_cannot_hold_several_objects() throws IOException {
+            mojo.contract = write(
+                            "shop.odcs.yaml",
+                            HEADER
+                                    + """
+                            servers:
+                              - server: files
+                                type: local
+                                path: data/orders.csv
+                                format: csv
+                            """
+                                    + ORDERS
+                                    + """
+                              - name: customers
+                                properties:
+                                  - name: customer_id
+                                    logicalType: string
+                            """)
+                    .toFile();
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Assay: server 'files' (servers[0]) reads the one location 'data/orders.csv' but the"
+                            + " contract has 2 objects: put {model} in its location, or give the data of each"
+                            + " object with <objects>");
+        }
+
+        @Test
+        void an_invalid_contract_is_named_with_its_line() throws IOException {
+            mojo.contract = write("shop.odcs.yaml", HEADER + ORDERS.replace("logicalType: integer", "logicalType: int"))
+                    .toFile();
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessageStartingWith("Assay: ")
+                    .hasMessageContaining("shop.odcs.yaml:10: schema[0].properties[0].logicalType: must be one of");
+        }
+
+        @Test
+        void fail_on_takes_error_or_warning() throws IOException {
+            mojo.contract =
+                    write("shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS).toFile();
+            mojo.failOn = "info";
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessage("Assay: <failOn> must be 'error' or 'warning', got 'info'");
+        }
+    }
+
+    @Nested
+    class On_a_database_server {
+        private Path database;
+
+        @BeforeEach
+        void database() throws Exception {
+            database = dir.resolve("shop.duckdb");
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database);
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE orders (order_id INTEGER, status VARCHAR, note VARCHAR)");
+                s.execute("INSERT INTO orders VALUES (1, 'open', 'a'), (2, 'paid', 'b'), (3, 'paid', 'c')");
+            }
+        }
+
+        private void contract(int maxPaid) throws IOException {
+            mojo.contract = write(
+                            "shop.odcs.yaml",
+                            HEADER
+                                    + """
+                            servers:
+                              - server: warehouse
+                                type: duckdb
+                                database: %s
+                            """
+                                            .formatted(database)
+                                    + ORDERS
+                                    + """
+                                quality:
+                                  - type: sql
+                                    query: SELECT COUNT(*) FROM {object} WHERE status = 'paid'
+                                    mustBeLessOrEqualTo: %d
+                            """
+                                            .formatted(maxPaid))
+                    .toFile();
+        }
+
+        @Test
+        void the_suites_and_the_sql_rules_run_in_the_database() throws Exception {
+            contract(2);
+
+            mojo.execute();
+
+            assertThat(log.lines("info"))
+                    .anyMatch(l -> l.startsWith("Suite shop.orders on orders: PASSED"))
+                    .contains("Across objects and in the database:")
+                    .anyMatch(l -> l.startsWith("  ✓ orders: "));
+        }
+
+        @Test
+        void a_failed_sql_rule_breaches_the_contract() throws IOException {
+            contract(1);
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoFailureException.class)
+                    .hasMessageContaining("does not hold:\n\n1 failed rule:\n  orders: ");
+        }
+    }
+}
