@@ -190,9 +190,9 @@ public final class ValidateMojo extends AbstractAssayMojo {
 
     private Outcome runCheckpoint() throws MojoExecutionException {
         CheckpointResult result;
-        try (PrintStream actionOut = new PrintStream(new LogStream(getLog()), true, StandardCharsets.UTF_8)) {
-            AssayProject opened =
-                    AssayProject.open(project.toPath(), environment::get).withOut(actionOut);
+        try (PrintStream actionOut = new PrintStream(new LogStream(getLog()), true, StandardCharsets.UTF_8);
+                AssayProject opened =
+                        AssayProject.open(project.toPath(), environment::get).withOut(actionOut)) {
             Checkpoint run = opened.checkpoint(checkpoint).withParameters(suiteParameters());
             if (now != null) {
                 run = run.withClock(clock());

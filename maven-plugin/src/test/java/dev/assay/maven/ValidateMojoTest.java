@@ -491,6 +491,29 @@ class ValidateMojoTest {
         }
 
         @Test
+        void its_actions_run_and_what_they_print_goes_to_the_log() throws Exception {
+            write("data/trips.csv", GOOD_TRIPS);
+            write(
+                    "src/assay/checkpoints/nightly.yml",
+                    """
+                    parameters: {min_rows: 2}
+                    validations:
+                      - source: local
+                        asset: trips
+                        pattern: trips.csv
+                        suite: trips
+                    actions:
+                      - type: update_data_docs
+                    """);
+            mojo.environment = Map.of();
+
+            mojo.execute();
+
+            assertThat(dir.resolve("src/assay/docs/index.html")).isRegularFile();
+            assertThat(log.lines("info")).anyMatch(l -> l.startsWith("  ✓ update_data_docs: "));
+        }
+
+        @Test
         void a_breach_fails_the_build() throws Exception {
             write("data/trips.csv", BAD_TRIPS);
 
