@@ -101,8 +101,12 @@ public final class ValidateMojo extends AbstractAssayMojo {
     @Parameter(property = "assay.resultFormat")
     String resultFormat;
 
-    /** What a run found: the results, the errors that kept it from being complete, and its log text. */
-    private record Outcome(String name, List<JUnitXmlReport.TestSuite> suites, List<String> errors, String text) {
+    /**
+     * What a run found: what ran ({@code suite trips}, {@code checkpoint nightly}) and the name its report is
+     * under, the results, the errors that kept it from being complete, and its log text.
+     */
+    private record Outcome(
+            String what, String name, List<JUnitXmlReport.TestSuite> suites, List<String> errors, String text) {
         List<ValidationResult> results() {
             return suites.stream().map(JUnitXmlReport.TestSuite::result).toList();
         }
@@ -123,9 +127,9 @@ public final class ValidateMojo extends AbstractAssayMojo {
         List<ValidationResult> results = outcome.results();
         boolean passed = results.stream().allMatch(ValidationResult::success);
         log(outcome.text(), passed && outcome.errors().isEmpty());
-        Path report = writeReport(outcome.name().substring(outcome.name().indexOf(' ') + 1), outcome.suites());
+        Path report = writeReport(outcome.name(), outcome.suites());
         if (!outcome.errors().isEmpty()) {
-            StringBuilder message = new StringBuilder("Assay: " + outcome.name() + " did not complete:");
+            StringBuilder message = new StringBuilder("Assay: " + outcome.what() + " did not complete:");
             outcome.errors().forEach(e -> message.append("\n  ").append(e));
             if (!passed) {
                 message.append("\n\n").append(Breaches.describe(results, !ascii));
@@ -133,7 +137,7 @@ public final class ValidateMojo extends AbstractAssayMojo {
             throw new MojoExecutionException(message.toString());
         }
         if (!passed) {
-            String message = "Assay: the data of " + outcome.name() + " breached its expectations. "
+            String message = "Assay: the data of " + outcome.what() + " breached its expectations. "
                     + Breaches.describe(results, !ascii) + "\n\nReport: " + report;
             if (failOnError) {
                 throw new MojoFailureException(message);
@@ -155,7 +159,7 @@ public final class ValidateMojo extends AbstractAssayMojo {
         }
         if (suite != null && data == null) {
             throw new MojoExecutionException(
-                    "Assay: <suite> " + suite + " needs <data>: the file, folder, glob or" + " jdbc: URL to validate");
+                    "Assay: <suite> " + suite + " needs <data>: the file, folder, glob or jdbc: URL to validate");
         }
         if (checkpoint != null) {
             if (data != null || table != null || query != null || user != null || inputFormat != null) {
@@ -183,6 +187,7 @@ public final class ValidateMojo extends AbstractAssayMojo {
         ValidationResult result = validator.validate(batch, expectationSuite);
         return new Outcome(
                 "suite " + result.suiteName(),
+                result.suiteName(),
                 List.of(JUnitXmlReport.TestSuite.of(result)),
                 List.of(),
                 ResultText.render(result, !ascii));
@@ -231,6 +236,7 @@ public final class ValidateMojo extends AbstractAssayMojo {
         String body = text.toString();
         return new Outcome(
                 "checkpoint " + checkpoint,
+                checkpoint,
                 suites,
                 errors,
                 body.endsWith("\n") ? body.substring(0, body.length() - 1) : body);
