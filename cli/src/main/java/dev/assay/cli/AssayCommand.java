@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AssayCommand.Version.class,
         description = "Validate data against expectation suites; run the checkpoints of a project.",
-        subcommands = {ValidateCommand.class, InitCommand.class, CheckpointCommand.class, CommandLine.HelpCommand.class
+        subcommands = {
+            ValidateCommand.class,
+            InitCommand.class,
+            CheckpointCommand.class,
+            DocsCommand.class,
+            CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -57,6 +62,9 @@ public final class AssayCommand implements Runnable {
                 }
                 if (type == CheckpointCommand.Run.class) {
                     return type.cast(new CheckpointCommand.Run(environment));
+                }
+                if (type == DocsCommand.Build.class) {
+                    return type.cast(new DocsCommand.Build(environment));
                 }
                 if (type == CheckpointCommand.ListCheckpoints.class) {
                     return type.cast(new CheckpointCommand.ListCheckpoints(environment));

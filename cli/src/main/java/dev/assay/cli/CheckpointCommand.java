@@ -114,9 +114,16 @@ final class CheckpointCommand implements Runnable {
                 }
                 CheckpointResult result;
                 Progress progress = Progress.start(err, "running checkpoint " + name);
+                PrintStream stdout = System.out;
+                if (format.equals("json")) {
+                    // Lines actions write to standard output themselves (CloudWatch's Embedded Metric Format)
+                    // go to stderr, so that stdout is one JSON document.
+                    System.setOut(System.err);
+                }
                 try {
                     result = checkpoint.run();
                 } finally {
+                    System.setOut(stdout);
                     progress.close();
                 }
                 actionOut.flush();

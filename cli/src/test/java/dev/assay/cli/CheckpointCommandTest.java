@@ -75,6 +75,33 @@ class CheckpointCommandTest {
                 .contains("ok   store_validation_result: stored 2 results in "
                         + project.resolve("results").toAbsolutePath());
         assertThat(storedResults()).hasSize(2);
+        assertThat(r.out())
+                .contains("ok   update_data_docs: data docs updated: 2 new runs")
+                .contains("ok   write_junit_xml: wrote reports/junit/nightly_trips.xml: 2 suites");
+        assertThat(project.resolve("docs/index.html")).isRegularFile();
+        assertThat(project.resolve("reports/junit/nightly_trips.xml")).isRegularFile();
+        assertThat(project.resolve("metrics")).isDirectory();
+    }
+
+    @Test
+    void docs_build_renders_what_is_new_or_everything_again() {
+        assertThat(run("checkpoint", "run", "nightly_trips", "--project", project.toString())
+                        .code())
+                .isZero();
+
+        Run again = run("docs", "build", "--project", project.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out())
+                .startsWith("Data docs updated in ")
+                .contains(": 0 new runs, 0 pages written; 2 runs in all.");
+
+        Run full = run("docs", "build", "--full", "--project", project.toString());
+        assertThat(full.code()).as(full.err()).isZero();
+        assertThat(full.out()).startsWith("Data docs rebuilt in ").contains("2 new runs");
+
+        Run site = run("docs", "build", "--site", "public", "--project", project.toString());
+        assertThat(site.code()).isEqualTo(2);
+        assertThat(site.err()).contains("no data docs site 'public' in assay.yml; sites: local");
     }
 
     @Test
@@ -224,5 +251,44 @@ class CheckpointCommandTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("nightly_trips");
+    }
+
+    @Test
+    void embedded_metric_format_lines_stay_out_of_the_json_document() throws IOException {
+        checkpoint(
+                "emf",
+                """
+                parameters: {min_rows: 1}
+                validations:
+                  - {source: samples, asset: trips, pattern: trips.csv, suite: trips_volume}
+                actions:
+                  - {type: publish_cloudwatch_metrics, output: emf, namespace: AssayTest}
+                """);
+        java.io.PrintStream stdout = System.out;
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream processOut = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream processErr = new java.io.ByteArrayOutputStream();
+        Run r;
+        try {
+            System.setOut(new java.io.PrintStream(processOut, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(processErr, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = run("checkpoint", "run", "emf", "--project", project.toString(), "--format", "json");
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.at("/actions/1/message").asText()).contains("Embedded Metric Format");
+        assertThat(processOut.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+        JsonNode emf = new ObjectMapper()
+                .readTree(processErr
+                        .toString(java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(emf.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("AssayTest");
+        assertThat(emf.get("ValidationSuccess").asDouble()).isEqualTo(1.0);
     }
 }

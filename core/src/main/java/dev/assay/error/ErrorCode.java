@@ -23,6 +23,11 @@ public enum ErrorCode {
     SOURCE_UNAVAILABLE(Category.SOURCE),
     /** A store (results, suites, metric history, a docs site) cannot be read or written. */
     STORE_UNAVAILABLE(Category.SOURCE),
+    /**
+     * A service a checkpoint action calls (a webhook, a metrics endpoint) could not be reached, or failed
+     * to take the call, after retrying.
+     */
+    SERVICE_UNAVAILABLE(Category.SOURCE),
     /** A metric cannot be computed on this data (for example a mean over a text column). */
     METRIC_UNAVAILABLE(Category.USER),
     /** A bug in Assay. */

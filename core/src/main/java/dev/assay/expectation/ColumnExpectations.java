@@ -1,5 +1,6 @@
 package dev.assay.expectation;
 
+import dev.assay.metric.NamedMetric;
 import dev.assay.model.ExpectationOptions;
 import java.time.Duration;
 import java.util.Arrays;
@@ -161,6 +162,16 @@ public final class ColumnExpectations extends ExpectationGroup<ColumnExpectation
     /** The newest value is no older than {@code maxAge} at validation time. */
     public ColumnExpectations fresherThan(Duration maxAge) {
         return add(new ColumnValuesFresh(column, maxAge));
+    }
+
+    /**
+     * A metric of this column ({@code column.mean}, {@code column.null_fraction}, {@code
+     * column.freshness_seconds}, ... see {@link NamedMetric}) is not anomalous against its earlier runs in the
+     * metric history ({@code expect_metric_to_not_be_anomalous}), e.g. {@code notAnomalous("column.mean",
+     * AnomalyRule.zScore(7, 3))}.
+     */
+    public ColumnExpectations notAnomalous(String metric, AnomalyRule rule) {
+        return add(new MetricNotAnomalous(NamedMetric.column(metric, column), rule));
     }
 
     /** The column exists. */

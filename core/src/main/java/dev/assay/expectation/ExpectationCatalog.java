@@ -41,6 +41,8 @@ public final class ExpectationCatalog {
             ColumnValuesFresh.TYPE,
             TableRowCountBetween.TYPE,
             TableRowCountEqual.TYPE,
+            TableRowCountChangeAtMost.TYPE,
+            MetricNotAnomalous.TYPE,
             ColumnExists.TYPE,
             TableColumnsMatchOrderedList.TYPE,
             TableColumnsMatchSet.TYPE,

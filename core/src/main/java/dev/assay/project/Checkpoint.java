@@ -15,6 +15,7 @@ import dev.assay.result.ValidationResult;
 import dev.assay.source.Batch;
 import dev.assay.source.BatchRequest;
 import dev.assay.source.DataAsset;
+import dev.assay.store.MetricRecord;
 import dev.assay.store.ResultKey;
 import dev.assay.store.ResultStore;
 import java.time.Clock;
@@ -163,7 +164,8 @@ public final class Checkpoint {
         Map<String, Object> suiteParameters = new LinkedHashMap<>(parameters);
         suiteParameters.putAll(spec.parameters());
         ExpectationSuite suite = project.suite(spec.suite(), suiteParameters);
-        Validator validator = Validator.create().withClock(clock);
+        Validator validator =
+                Validator.create().withClock(clock).withHistory(project.metricHistory(), spec.assetName());
         String format = spec.resultFormat().orElse(project.resultFormat());
         if (format != null) {
             validator = validator.withResultFormat(
@@ -182,12 +184,15 @@ public final class Checkpoint {
                 ResultKey key = project.results().save(run.result(), meta);
                 stored.add(new ValidationRun(run.asset(), run.result(), Optional.of(key)));
             }
+            int records = recordMetrics(runs, runId);
             outcomes.add(new ActionOutcome(
                     "store_validation_result",
                     "store_validation_result",
                     true,
                     "stored " + stored.size() + " result" + (stored.size() == 1 ? "" : "s") + " in "
-                            + project.results().store().root()));
+                            + project.results().store().root() + " and " + records + " metric record"
+                            + (records == 1 ? "" : "s") + " in "
+                            + project.metricHistory().store().root()));
         } catch (AssayException e) {
             outcomes.add(
                     new ActionOutcome("store_validation_result", "store_validation_result", false, e.getMessage()));
@@ -196,6 +201,30 @@ public final class Checkpoint {
             }
         }
         return stored;
+    }
+
+    /**
+     * Adds the runs' metrics to the history: one record per asset and batch, merging the metrics of the
+     * suites that validated it, so that "the previous run" of a batch is the previous checkpoint run, not
+     * another suite's validation of the same data a moment before.
+     *
+     * @return the number of records written
+     */
+    private int recordMetrics(List<ValidationRun> runs, String runId) {
+        Map<List<String>, MetricRecord> merged = new LinkedHashMap<>();
+        for (ValidationRun run : runs) {
+            MetricRecord record = MetricRecord.of(run.asset(), run.result(), runId);
+            if (record.values().isEmpty()) {
+                continue;
+            }
+            merged.merge(List.of(record.asset(), record.batch()), record, (a, b) -> {
+                Map<String, Double> values = new LinkedHashMap<>(a.values());
+                b.values().forEach(values::putIfAbsent);
+                return new MetricRecord(a.asset(), a.batch(), a.suite() + "," + b.suite(), a.time(), runId, values);
+            });
+        }
+        merged.values().forEach(project.metricHistory()::record);
+        return merged.size();
     }
 
     /** One validation of the checkpoint, resolved against the project when the checkpoint is read. */

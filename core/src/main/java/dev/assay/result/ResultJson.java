@@ -123,6 +123,10 @@ public final class ResultJson {
             run.metricsSources().values().forEach(source -> counts.merge(source, 1, Integer::sum));
             meta.put("metrics_sources", counts);
         }
+        if (!run.metrics().isEmpty()) {
+            // The named metrics the metric history keeps, so a stored result carries them too.
+            meta.put("metrics", new LinkedHashMap<>(run.metrics()));
+        }
         meta.put("assay_version", VERSION);
         out.put("meta", meta);
         Map<String, Object> byDimension = new LinkedHashMap<>();

@@ -145,8 +145,29 @@ public final class ResultText {
 
     /** The column(s) an expectation is about, from its kwargs, and its row condition. */
     private static String subject(Expectation e) {
+        List<String> parts = new ArrayList<>();
+        String columns = columns(e);
+        if (!columns.isEmpty()) {
+            parts.add(columns);
+        }
+        if (!e.options().rowFilter().isNone()) {
+            parts.add("where " + e.options().rowFilter().text());
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
+     * The column or columns an expectation is about, as the summary names them: {@code passenger_count},
+     * {@code dropoff_ts, pickup_ts}; empty for a table-level expectation. The row condition is not part of
+     * it. For other reports of a result, such as JUnit XML or a webhook.
+     *
+     * @param expectation the expectation, never null
+     * @return the column names joined by {@code ", "}, or the empty string
+     */
+    public static String columns(Expectation expectation) {
+        requireNonNull(expectation, "expectation is null");
         KwargWriter writer = new KwargWriter();
-        e.writeKwargs(writer);
+        expectation.writeKwargs(writer);
         Map<String, Object> kwargs = writer.asMap();
         List<String> parts = new ArrayList<>();
         if (kwargs.get("column") instanceof String column) {
@@ -155,11 +176,8 @@ public final class ResultText {
         if (kwargs.get("column_A") instanceof String a && kwargs.get("column_B") instanceof String b) {
             parts.add(a + ", " + b);
         }
-        if (e.type().kind().isMap() && kwargs.get("column_list") instanceof Collection<?> list) {
+        if (expectation.type().kind().isMap() && kwargs.get("column_list") instanceof Collection<?> list) {
             parts.add(String.join(", ", list.stream().map(String::valueOf).toList()));
-        }
-        if (!e.options().rowFilter().isNone()) {
-            parts.add("where " + e.options().rowFilter().text());
         }
         return String.join(" ", parts);
     }

@@ -6,10 +6,12 @@ import dev.assay.model.Dimension;
 import dev.assay.source.BatchIdentity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The outcome of validating one batch against one suite, in GX 1.x shape plus Assay's additions
@@ -39,6 +41,15 @@ public record ValidationResult(
     /** A result without a batch identity. */
     public ValidationResult(String suiteName, String batchName, List<ExpectationResult> results, RunInfo run) {
         this(suiteName, batchName, results, run, Optional.empty());
+    }
+
+    /**
+     * The run's named metrics for the metric history, sorted by name (see {@link RunInfo#metrics()}).
+     *
+     * @return never null; empty when the run computed none
+     */
+    public Map<String, Double> metrics() {
+        return run.metrics();
     }
 
     /** True when every expectation passed. */
@@ -104,6 +115,9 @@ public record ValidationResult(
      *     #results()}, for the expectations whose every metric the engine labelled (see {@link
      *     dev.assay.engine.EngineRun#sources()}): {@code parquet-statistics}, {@code sql}, {@code arrow}, or
      *     several joined by {@code +} ({@code arrow+sql}) when its metrics were computed in different places
+     * @param metrics the run's named metrics for the metric history ({@code table.row_count}, {@code
+     *     column.mean(fare_amount)}, see {@link dev.assay.metric.NamedMetric}), taken from the values the
+     *     validation computed anyway, sorted by name; empty when none were computed
      */
     public record RunInfo(
             Instant startedAt,
@@ -113,13 +127,28 @@ public record ValidationResult(
             int scans,
             long rowsScanned,
             long badRows,
-            Map<Integer, String> metricsSources) {
+            Map<Integer, String> metricsSources,
+            Map<String, Double> metrics) {
         public RunInfo {
             requireNonNull(startedAt, "startedAt is null");
             requireNonNull(elapsed, "elapsed is null");
             requireNonNull(scanElapsed, "scanElapsed is null");
             requireNonNull(engine, "engine is null");
             metricsSources = Map.copyOf(requireNonNull(metricsSources, "metricsSources is null"));
+            metrics = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(metrics, "metrics is null")));
+        }
+
+        /** A run that recorded no named metrics. */
+        public RunInfo(
+                Instant startedAt,
+                Duration elapsed,
+                Duration scanElapsed,
+                String engine,
+                int scans,
+                long rowsScanned,
+                long badRows,
+                Map<Integer, String> metricsSources) {
+            this(startedAt, elapsed, scanElapsed, engine, scans, rowsScanned, badRows, metricsSources, Map.of());
         }
 
         /** A run whose metrics were all computed by the engine's own pass. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The metric history: every validation run's metrics, by data asset and time, kept in a {@link Store}
@@ -40,14 +41,15 @@ public final class MetricHistory {
     }
 
     /**
-     * Adds a run's metrics.
+     * Adds a run's metrics, never replacing another record: a record with the same asset, time and run id
+     * as one already kept (two batches of one asset validated at one fixed instant) gets a numbered key.
      *
      * @return the key it was stored under
      */
     public String record(MetricRecord record) {
         requireNonNull(record, "record is null");
-        String key = PREFIX + StoreKeys.segment(record.asset()) + "/" + ResultKey.TIME.format(record.time()) + "-"
-                + record.runId() + ".json";
+        String stem = PREFIX + StoreKeys.segment(record.asset()) + "/" + ResultKey.TIME.format(record.time()) + "-"
+                + record.runId();
         ObjectNode node = JSON.createObjectNode();
         node.put("asset", record.asset());
         node.put("batch", record.batch());
@@ -56,10 +58,15 @@ public final class MetricHistory {
         node.put("run_id", record.runId());
         ObjectNode values = node.putObject("values");
         record.values().forEach(values::put);
+        byte[] json;
         try {
-            store.create(key, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+            json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        String key = stem + ".json";
+        for (int n = 2; !store.create(key, json); n++) {
+            key = stem + "-" + n + ".json";
         }
         return key;
     }
@@ -83,11 +90,39 @@ public final class MetricHistory {
     /** The newest {@code limit} recorded runs of {@code asset}, oldest first, reading only those. */
     public List<MetricRecord> records(String asset, int limit) {
         requireNonNull(asset, "asset is null");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+        }
         List<String> keys = store.list(PREFIX + StoreKeys.segment(asset) + "/");
         List<String> wanted = keys.subList(Math.max(0, keys.size() - limit), keys.size());
         List<MetricRecord> out = new ArrayList<>(wanted.size());
         for (String key : wanted) {
             parse(key, store.read(key)).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparing(MetricRecord::time));
+        return out;
+    }
+
+    /**
+     * The newest {@code limit} recorded runs of {@code asset} that {@code filter} accepts, oldest first. Reads
+     * records newest first and stops once {@code limit} are found, so a long history costs only the records
+     * it needs (plus those the filter turns down).
+     *
+     * @param asset the data asset, never null
+     * @param limit how many records to return at most, at least 1
+     * @param filter which records count, such as those holding a given metric; never null
+     * @throws StoreUnavailableException if a record cannot be read or parsed
+     */
+    public List<MetricRecord> records(String asset, int limit, Predicate<MetricRecord> filter) {
+        requireNonNull(asset, "asset is null");
+        requireNonNull(filter, "filter is null");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        List<String> keys = store.list(PREFIX + StoreKeys.segment(asset) + "/");
+        List<MetricRecord> out = new ArrayList<>();
+        for (int i = keys.size() - 1; i >= 0 && out.size() < limit; i--) {
+            parse(keys.get(i), store.read(keys.get(i))).filter(filter).ifPresent(out::add);
         }
         out.sort(Comparator.comparing(MetricRecord::time));
         return out;

@@ -2,6 +2,7 @@ package dev.assay.store;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.assay.error.StoreUnavailableException;
 import dev.assay.result.ResultJson;
 import dev.assay.result.ValidationResult;
 import dev.assay.source.BatchIdentity;
@@ -19,6 +20,7 @@ import java.util.Optional;
  */
 public final class ResultStore {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_ATTEMPTS = 10;
 
     private final Store store;
 
@@ -46,7 +48,7 @@ public final class ResultStore {
                 .map(BatchIdentity::request)
                 .map(request -> request.equals("{}") ? "all" : request)
                 .orElse(result.batchName());
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             ResultKey key =
                     new ResultKey(result.suiteName(), asset, batch, result.run().startedAt(), newRunId());
             Map<String, Object> meta = new LinkedHashMap<>();
@@ -57,6 +59,13 @@ public final class ResultStore {
             byte[] json = ResultJson.toJson(result, meta).getBytes(StandardCharsets.UTF_8);
             if (store.create(key.key(), json)) {
                 return key;
+            }
+            // Two runs drawing one 48-bit run id in one microsecond is all but impossible; a store that
+            // keeps answering "already there" is broken, and must not hang the run.
+            if (attempt == MAX_ATTEMPTS) {
+                throw new StoreUnavailableException("cannot save the result of suite '" + result.suiteName()
+                        + "' in " + store.root() + ": " + MAX_ATTEMPTS + " new keys such as " + key.key()
+                        + " were each reported as already there");
             }
         }
     }

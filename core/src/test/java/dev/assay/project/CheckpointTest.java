@@ -166,4 +166,66 @@ class CheckpointTest {
         assertThatThrownBy(() -> project.docsSite("public"))
                 .hasMessage("no data docs site 'public' in assay.yml; sites: local");
     }
+
+    @Test
+    void each_run_adds_to_the_metric_history_which_the_next_run_is_judged_against() throws IOException {
+        write(
+                "suites/volume.json",
+                """
+                {"name": "volume", "expectations": [
+                  {"type": "expect_table_row_count_to_change_by_at_most", "kwargs": {"max_change": 0.2}}]}
+                """);
+        write(
+                "checkpoints/day30.yml",
+                """
+                validations:
+                  - {source: local, asset: lines, pattern: "day={day}/*.lines", batch: {day: 2024-01-30}, suite: volume}
+                  - {source: local, asset: lines, pattern: "day={day}/*.lines", batch: {day: 2024-01-30}, suite: rows,
+                     parameters: {min_rows: 1}}
+                """);
+        write(
+                "checkpoints/day31.yml",
+                """
+                validations:
+                  - {source: local, asset: lines, pattern: "day={day}/*.lines", batch: {day: 2024-01-31}, suite: volume}
+                """);
+        AssayProject project = AssayProject.open(dir);
+
+        CheckpointResult first = project.checkpoint("day30")
+                .withClock(Clock.fixed(Instant.parse("2024-01-30T06:00:00Z"), ZoneOffset.UTC))
+                .run();
+        CheckpointResult second = project.checkpoint("day31")
+                .withClock(Clock.fixed(Instant.parse("2024-01-31T06:00:00Z"), ZoneOffset.UTC))
+                .run();
+
+        assertThat(first.exitCode()).isZero(); // no history yet: passes with a note
+        assertThat(first.actions().get(0).message())
+                .contains("stored 2 results")
+                .contains("and 1 metric record");
+        assertThat(second.exitCode()).isEqualTo(1); // 3 rows after 2: +50%, at most 20% allowed
+        assertThat(project.metricHistory().records("lines"))
+                .extracting(r -> r.batch(), r -> r.values().get("table.row_count"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("{day=2024-01-30}", 2.0),
+                        org.assertj.core.groups.Tuple.tuple("{day=2024-01-31}", 3.0));
+    }
+
+    @Test
+    void two_batches_of_one_asset_at_one_fixed_instant_keep_two_history_records() throws IOException {
+        write(
+                "checkpoints/both.yml",
+                """
+                parameters: {min_rows: 1}
+                validations:
+                  - {source: local, asset: lines, pattern: "day={day}/*.lines", batch: {day: 2024-01-30}, suite: rows}
+                  - {source: local, asset: lines, pattern: "day={day}/*.lines", batch: {day: 2024-01-31}, suite: rows}
+                """);
+        AssayProject project = AssayProject.open(dir);
+
+        project.checkpoint("both")
+                .withClock(Clock.fixed(Instant.parse("2024-02-01T00:00:00Z"), ZoneOffset.UTC))
+                .run();
+
+        assertThat(project.metricHistory().records("lines")).hasSize(2);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.assay.suite;
 
+import dev.assay.expectation.AnomalyRule;
 import dev.assay.expectation.ColumnDistinctValuesMatchSet;
 import dev.assay.expectation.ColumnDistinctValuesMatchSet.SetRelation;
 import dev.assay.expectation.ColumnExists;
@@ -29,13 +30,16 @@ import dev.assay.expectation.ColumnValuesNull;
 import dev.assay.expectation.ColumnValuesOfType;
 import dev.assay.expectation.ColumnValuesUnique;
 import dev.assay.expectation.CompoundColumnsUnique;
+import dev.assay.expectation.MetricNotAnomalous;
 import dev.assay.expectation.Range;
 import dev.assay.expectation.TableColumnCountBetween;
 import dev.assay.expectation.TableColumnCountEqual;
 import dev.assay.expectation.TableColumnsMatchOrderedList;
 import dev.assay.expectation.TableColumnsMatchSet;
 import dev.assay.expectation.TableRowCountBetween;
+import dev.assay.expectation.TableRowCountChangeAtMost;
 import dev.assay.expectation.TableRowCountEqual;
+import dev.assay.metric.NamedMetric;
 import dev.assay.metric.RowPredicate.IgnoreRowIf;
 import dev.assay.model.Expectation;
 import dev.assay.model.ExpectationOptions;
@@ -115,6 +119,16 @@ final class EveryType {
                         "pickup_ts", Duration.ofHours(6), Optional.of(Instant.parse("2024-05-02T06:00:00Z")), DEFAULT),
                 new TableRowCountBetween(Range.between(100L, 10_000L), DEFAULT.withId("rows")),
                 new TableRowCountEqual(1500L),
+                new TableRowCountChangeAtMost(
+                        new AnomalyRule(
+                                AnomalyRule.Strategy.MEAN_OF_LAST,
+                                Optional.of(0.2),
+                                Optional.of(5000.0),
+                                14,
+                                Optional.empty(),
+                                3),
+                        DEFAULT.withId("volume")),
+                new MetricNotAnomalous(NamedMetric.column("column.mean", "fare_amount"), AnomalyRule.zScore(7, 2.5)),
                 new ColumnExists("trip_id", Optional.of(1L)),
                 new TableColumnsMatchOrderedList(List.of("trip_id", "vendor_id", "pickup_ts")),
                 new TableColumnsMatchSet(List.of("trip_id", "vendor_id"), false),

@@ -20,6 +20,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** Builds the {@link S3Client} an {@link S3Source} describes. */
 final class S3Clients {
@@ -28,6 +29,15 @@ final class S3Clients {
     private S3Clients() {}
 
     static S3Client build(S3Settings s) {
+        return build(s, true);
+    }
+
+    /**
+     * The client for {@code s}; with {@code expectContinue} false, uploads are sent without {@code Expect:
+     * 100-continue}, which the JDK's HttpURLConnection and some servers handle badly ("Error writing request
+     * body to server") and which small objects do not need.
+     */
+    static S3Client build(S3Settings s, boolean expectContinue) {
         S3ClientBuilder builder = S3Client.builder()
                 // The JDK's HttpURLConnection: no extra jars, streams bodies, keeps connections alive.
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
@@ -42,6 +52,10 @@ final class S3Clients {
                 .overrideConfiguration(o -> o.retryStrategy(retryStrategy(s.attempts(), s.baseDelay())));
         if (s.endpoint() != null) {
             builder.endpointOverride(s.endpoint());
+        }
+        if (!expectContinue) {
+            builder.serviceConfiguration(
+                    S3Configuration.builder().expectContinueEnabled(false).build());
         }
         return builder.build();
     }

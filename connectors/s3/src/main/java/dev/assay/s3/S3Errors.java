@@ -17,7 +17,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * message never holds credentials: only where they came from.
  */
 final class S3Errors {
-    private static final List<String> REJECTED_CREDENTIALS = List.of(
+    static final List<String> REJECTED_CREDENTIALS = List.of(
             "InvalidAccessKeyId",
             "SignatureDoesNotMatch",
             "ExpiredToken",

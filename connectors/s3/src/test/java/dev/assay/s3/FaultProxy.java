@@ -23,13 +23,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class FaultProxy implements AutoCloseable {
     /** What to do to one request. */
-    sealed interface Fault permits Respond, CutBody {}
+    sealed interface Fault permits Respond, CutBody, DropResponse {}
 
     /** Answer with {@code status} and an S3 XML error body instead of forwarding. */
     record Respond(int status, String code, String message) implements Fault {}
 
     /** Forward, but hand back only the head and the first {@code bodyBytes} bytes of the body, then close. */
     record CutBody(int bodyBytes) implements Fault {}
+
+    /** Forward, so the upstream applies the request, then close without answering: a lost response. */
+    record DropResponse() implements Fault {}
 
     static Respond slowDown() {
         return new Respond(503, "SlowDown", "Please reduce your request rate.");
@@ -115,6 +118,10 @@ final class FaultProxy implements AutoCloseable {
                 upOut.write((String.join("\r\n", lines) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 upOut.write(body);
                 upOut.flush();
+                if (fault instanceof DropResponse) {
+                    readHead(up); // the request has been applied upstream; its answer never arrives
+                    return;
+                }
                 if (fault instanceof CutBody cut) {
                     String responseHead = readHead(up);
                     out.write((responseHead + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
