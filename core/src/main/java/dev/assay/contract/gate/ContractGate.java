@@ -165,7 +165,7 @@ public final class ContractGate {
                     ? Status.BREACH
                     : c.severity() == Change.Severity.WARNING ? Status.WARNING : Status.INFO;
             cases.add(new GateCase(
-                    "diff " + before.label() + " -> " + after.label(),
+                    "diff",
                     c.path().isEmpty() ? "(document)" : c.path(),
                     status,
                     c.path(),
@@ -225,13 +225,7 @@ public final class ContractGate {
                     ? Status.BREACH
                     : p.severity() == ContractProblem.Severity.WARNING ? Status.WARNING : Status.INFO;
             cases.add(new GateCase(
-                    "lint " + label,
-                    p.path().isEmpty() ? "(document)" : p.path(),
-                    status,
-                    p.path(),
-                    p.line(),
-                    p.message(),
-                    ""));
+                    "lint", p.path().isEmpty() ? "(document)" : p.path(), status, p.path(), p.line(), p.message(), ""));
         }
         return new GateReport("lint", label, cases, List.of(), failOn, true);
     }
