@@ -370,8 +370,8 @@ class ContractCommandTest {
             Run r = run("contract", "diff", c + "@main", c.toString());
 
             assertThat(r.out())
-                    .startsWith("BREACH       " + c
-                            + ":32 diff: schema[0].properties[2].logicalType: breaking: property 'orders.amount': logicalType narrowed"
+                    .startsWith("BREAKING     " + c
+                            + ":32 diff: schema[0].properties[2].logicalType: property 'orders.amount': logicalType narrowed"
                             + " from number to integer\n");
             assertThat(r.code()).isEqualTo(1);
         }

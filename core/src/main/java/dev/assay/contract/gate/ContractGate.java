@@ -165,13 +165,7 @@ public final class ContractGate {
                     ? Status.BREACH
                     : c.severity() == Change.Severity.WARNING ? Status.WARNING : Status.INFO;
             cases.add(new GateCase(
-                    "diff",
-                    c.path().isEmpty() ? "(document)" : c.path(),
-                    status,
-                    c.path(),
-                    c.line(),
-                    c.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + c.message(),
-                    ""));
+                    "diff", c.path().isEmpty() ? "(document)" : c.path(), status, c.path(), c.line(), c.message(), ""));
         }
         return new GateReport("diff", file, cases, List.of(), failOn, true);
     }

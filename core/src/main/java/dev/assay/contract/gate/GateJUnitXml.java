@@ -152,8 +152,7 @@ public final class GateJUnitXml {
                                 .orElse("") + ": ";
         if (output) {
             xml.writeStartElement("system-out");
-            xml.writeCharacters(
-                    clean(c.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + where + c.message()));
+            xml.writeCharacters(clean(report.label(c) + ": " + where + c.message()));
         } else if (kind.equals("skipped")) {
             xml.writeStartElement("skipped");
             xml.writeAttribute(
@@ -163,7 +162,7 @@ public final class GateJUnitXml {
         } else {
             xml.writeStartElement(kind);
             xml.writeAttribute("message", attribute(c.message()));
-            xml.writeAttribute("type", c.status().name().toLowerCase(java.util.Locale.ROOT));
+            xml.writeAttribute("type", report.label(c));
             xml.writeCharacters(clean(where + c.message() + (c.detail().isEmpty() ? "" : "\n" + c.detail())));
         }
         xml.writeEndElement();

@@ -67,6 +67,21 @@ public record GateReport(
         throw new AssertionError(c.status());
     }
 
+    /**
+     * What a case's status is called in this command's output: for {@code diff} a breach is {@code breaking},
+     * for {@code lint} an {@code error}; otherwise the status in lower case ({@code breach}, {@code not
+     * executed}, ...).
+     */
+    public String label(GateCase c) {
+        if (c.status() == GateCase.Status.BREACH && command.equals("diff")) {
+            return "breaking";
+        }
+        if (c.status() == GateCase.Status.BREACH && command.equals("lint")) {
+            return "error";
+        }
+        return c.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
     /** The exit code: {@value #ERROR}, {@value #FAILED} or {@value #PASSED}. */
     public int exitCode() {
         if (!errors.isEmpty()) {

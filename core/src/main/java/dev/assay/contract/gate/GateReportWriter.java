@@ -105,7 +105,7 @@ public final class GateReportWriter {
             if (c.status() == Status.PASSED) {
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "%-12s ", c.status().name().replace('_', ' ')));
+            out.append(String.format(Locale.ROOT, "%-12s ", report.label(c).toUpperCase(Locale.ROOT)));
             out.append(report.file());
             c.line().ifPresent(l -> out.append(':').append(l));
             out.append(' ').append(c.group()).append(": ").append(c.name());
@@ -145,6 +145,7 @@ public final class GateReportWriter {
             n.put("group", c.group());
             n.put("name", c.name());
             n.put("status", c.status().name().toLowerCase(Locale.ROOT));
+            n.put("label", report.label(c));
             n.put("failing", report.failing(c));
             n.put("path", c.path());
             if (c.line().isPresent()) {
@@ -188,8 +189,7 @@ public final class GateReportWriter {
                     throw new AssertionError(c.status());
             }
             String title = c.group() + ": " + c.name();
-            String message = c.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + c.message()
-                    + (c.detail().isEmpty() ? "" : "\n" + c.detail());
+            String message = report.label(c) + ": " + c.message() + (c.detail().isEmpty() ? "" : "\n" + c.detail());
             out.append(GitHubAnnotations.command(level, report.file(), c.line(), title, message));
         }
         return out.append(summary(report)).append('\n').toString();

@@ -66,7 +66,17 @@ final class RuleDiff {
     private static void rule(Changes out, String owner, QualityRule b, QualityRule a) {
         String what = owner + ": rule '" + a.label() + "'";
         String path = a.path();
-        if (!b.threshold().equals(a.threshold())) {
+        boolean sameUnit = unit(b).equals(unit(a));
+        if (!sameUnit) {
+            // Counts and percents do not compare: the unit change is breaking, whatever the numbers did.
+            out.add(
+                    path,
+                    Severity.BREAKING,
+                    what + ": unit changed from " + unit(b) + " to " + unit(a)
+                            + b.threshold()
+                                    .map(t -> " (threshold was " + t.describe() + ")")
+                                    .orElse(""));
+        } else if (!b.threshold().equals(a.threshold())) {
             if (b.threshold().isEmpty()) {
                 out.add(
                         path,
@@ -80,9 +90,6 @@ final class RuleDiff {
             } else {
                 threshold(out, path, what, b.threshold().get(), a.threshold().get());
             }
-        }
-        if (!unit(b).equals(unit(a))) {
-            out.add(path, Severity.BREAKING, what + ": unit changed from " + unit(b) + " to " + unit(a));
         }
         if (!b.query().equals(a.query())) {
             out.add(path, Severity.BREAKING, what + ": query changed");

@@ -172,6 +172,15 @@ class ContractDiffTest {
                         "property 'orders.amount': rule 'nullValues mustBe 0': severity changed from warning to"
                                 + " error; a failure now breaks the contract"),
                 Arguments.of(
+                        "rows to percent is breaking, whatever the numbers",
+                        "        logicalType: number\n        quality:\n          - metric: nullValues\n"
+                                + "            mustBe: 0\n",
+                        "        logicalType: number\n        quality:\n          - metric: nullValues\n"
+                                + "            mustBeLessThan: 1\n            unit: percent\n",
+                        Severity.BREAKING,
+                        "property 'orders.amount': rule 'nullValues mustBeLessThan 1': unit changed from rows to"
+                                + " percent (threshold was mustBe 0)"),
+                Arguments.of(
                         "a description changed",
                         "        logicalType: number\n        description: old\n",
                         "        logicalType: number\n        description: new\n",

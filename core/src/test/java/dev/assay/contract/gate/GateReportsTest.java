@@ -102,6 +102,19 @@ class GateReportsTest {
     }
 
     @Test
+    void a_diff_calls_a_breach_breaking_and_lint_an_error() {
+        GateCase breach = CASES.get(1);
+        GateReport diff = new GateReport("diff", "c.yaml", List.of(breach), List.of(), FailOn.ERROR, true);
+        GateReport lint = new GateReport("lint", "c.yaml", List.of(breach), List.of(), FailOn.ERROR, true);
+
+        assertThat(GateReportWriter.write(diff, GateReportWriter.Format.TEXT))
+                .startsWith("BREAKING     c.yaml:20 orders: ");
+        assertThat(GateReportWriter.write(lint, GateReportWriter.Format.GITHUB))
+                .contains("::error: row count 3 is not 2");
+        assertThat(GateJUnitXml.toXml(lint)).contains("type=\"error\"");
+    }
+
+    @Test
     void github_annotates_each_case_that_did_not_pass() {
         String github = GateReportWriter.write(report(FailOn.ERROR, true), GateReportWriter.Format.GITHUB);
 
