@@ -179,6 +179,15 @@ final class ContractCommand implements Runnable {
         @Option(names = "--s3-path-style", description = "For s3 servers: address buckets by path, not host name.")
         boolean s3PathStyle;
 
+        @Option(names = "--profile", paramLabel = "NAME", description = "For s3 servers: the AWS profile to use.")
+        String profile;
+
+        @Option(
+                names = "--region",
+                paramLabel = "REGION",
+                description = "For s3 servers: the AWS region, e.g. eu-west-1.")
+        String region;
+
         Test(Map<String, String> environment) {
             this.environment = environment;
         }
@@ -214,6 +223,12 @@ final class ContractCommand implements Runnable {
             }
             if (s3PathStyle) {
                 options = options.withFileOption("s3.path-style", "true");
+            }
+            if (profile != null) {
+                options = options.withFileOption("s3.profile", profile);
+            }
+            if (region != null) {
+                options = options.withFileOption("s3.region", region);
             }
             Progress progress = Progress.start(spec.commandLine().getErr(), "testing contract " + contract);
             GateReport report;

@@ -2,6 +2,7 @@ package dev.assay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.s3.S3ProxyFixture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -334,6 +336,37 @@ class ContractCommandTest {
 
             assertThat(r.out()).startsWith("ERROR object 'orders': ");
             assertThat(r.code()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class TestOnS3 {
+        @RegisterExtension
+        static final S3ProxyFixture S3 = new S3ProxyFixture();
+
+        @Test
+        void reads_each_object_from_the_servers_location_with_the_model_placeholder() throws IOException {
+            String bucket = S3.bucket();
+            S3.put(bucket, "raw/orders.csv", "order_id,status,amount\n1,open,10.5\n2,paid,-1.0\n");
+            Path c = dir.resolve("s3.odcs.yaml");
+            Files.writeString(
+                    c,
+                    contract("")
+                            .replace(
+                                    "  - server: local\n    type: local\n    path: " + dir.resolve("data")
+                                            + "/{model}.csv\n" + "    format: csv\n",
+                                    "  - server: lake\n    type: s3\n    location: s3://" + bucket
+                                            + "/raw/{model}.csv\n" + "    endpointUrl: " + S3.endpoint()
+                                            + "\n    format: csv\n"));
+
+            Run r = run(
+                    "contract", "test", c.toString(), "--server", "lake", "--s3-path-style", "--profile", "assay-test");
+
+            assertThat(r.out())
+                    .contains("BREACH       " + c + ":34 orders: schema[0].properties[2].logicalTypeOptions"
+                            + " expect_column_values_to_be_between(amount): 1 of 2 values (50%) are not >= 0\n")
+                    .endsWith(": FAILED (exit 1): 8 passed, 1 breach\n");
+            assertThat(r.code()).isEqualTo(1);
         }
     }
 
