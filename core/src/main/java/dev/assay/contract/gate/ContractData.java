@@ -59,16 +59,8 @@ final class ContractData implements AutoCloseable {
         return connection;
     }
 
-    /**
-     * Resolves the data of every object.
-     *
-     * @param server the chosen server, or empty when every object has a {@code data} override
-     * @param needConnection whether sql rules wait for a connection
-     * @throws AssayException for a bad {@code data} override (an object the contract lacks)
-     */
-    static ContractData open(
-            DataContract contract, Optional<ContractServer> server, boolean needConnection, TestOptions options) {
-        ContractData d = new ContractData();
+    /** Rejects a {@code data} override for an object the contract does not have. */
+    static void checkOverrides(DataContract contract, TestOptions options) {
         for (String object : options.data().keySet()) {
             if (contract.schema().stream().noneMatch(o -> o.name().equals(object))) {
                 throw new AssayException(
@@ -80,6 +72,17 @@ final class ContractData implements AutoCloseable {
                                         .toList());
             }
         }
+    }
+
+    /**
+     * Resolves the data of every object.
+     *
+     * @param server the chosen server, or empty when every object has a {@code data} override
+     * @param needConnection whether sql rules wait for a connection
+     */
+    static ContractData open(
+            DataContract contract, Optional<ContractServer> server, boolean needConnection, TestOptions options) {
+        ContractData d = new ContractData();
         ContractServer.Connection how = server.map(ContractServer::connection).orElse(null);
         ProjectSource jdbc = null;
         if (how instanceof ContractServer.Jdbc) {

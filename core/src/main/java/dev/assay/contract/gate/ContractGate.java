@@ -72,6 +72,7 @@ public final class ContractGate {
         requireNonNull(options, "options is null");
         String label = contract.source();
         try {
+            ContractData.checkOverrides(contract, options);
             Optional<ContractServer> server = chooseServer(contract, options);
             CompiledContract compiled = ContractCompiler.compile(
                     contract,

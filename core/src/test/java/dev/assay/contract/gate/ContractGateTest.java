@@ -170,6 +170,88 @@ class ContractGateTest {
     }
 
     @Nested
+    class TwoObjects {
+        private String contract(String server) {
+            return "apiVersion: v3.1.0\nkind: DataContract\nid: logs\nversion: 1.0.0\nstatus: active\n"
+                    + (server.isEmpty() ? "" : "servers:\n" + server)
+                    + "schema:\n"
+                    + "  - name: kinds\n"
+                    + "    properties:\n"
+                    + "      - name: line\n"
+                    + "        logicalType: string\n"
+                    + "  - name: events\n"
+                    + "    physicalName: events_v2\n"
+                    + "    properties:\n"
+                    + "      - name: line\n"
+                    + "        logicalType: string\n"
+                    + "        relationships:\n"
+                    + "          - to: kinds.line\n";
+        }
+
+        @Test
+        void a_folder_holds_a_file_or_a_sub_folder_per_table_and_foreign_keys_join_them() throws IOException {
+            write("lake/kinds.lines", "start\nstop\n");
+            write("lake/events_v2/part-1.lines", "start\n");
+            write("lake/events_v2/part-2.lines", "pause\n");
+            Path c = write("c.yaml", contract(local("lake", "lake")));
+
+            GateReport report = ContractGate.test(c, "c.yaml", TestOptions.in(dir));
+
+            assertThat(report.errors()).isEmpty();
+            assertThat(report.cases(Status.BREACH)).singleElement().satisfies(b -> {
+                assertThat(b.group()).isEqualTo("foreign keys");
+                assertThat(b.name())
+                        .isEqualTo(
+                                "schema[1].properties[0].relationships[0] foreign key" + " events.line -> kinds.line");
+                assertThat(b.detail()).contains("'pause'");
+            });
+            assertThat(report.exitCode()).isEqualTo(GateReport.FAILED);
+        }
+
+        @Test
+        void a_single_file_cannot_serve_two_objects() throws IOException {
+            write("one.lines", "start\n");
+            Path c = write("c.yaml", contract(local("one", "one.lines")));
+
+            GateReport report = ContractGate.test(c, "c.yaml", TestOptions.in(dir));
+
+            assertThat(report.errors())
+                    .containsExactly(
+                            "object 'kinds': server 'one' (servers[0]) names one dataset, 'one.lines', but the contract has 2"
+                                    + " objects; put {model} in the location for the object's name, name a folder holding"
+                                    + " <object>.<format> files, or give --data OBJECT=PATH",
+                            "object 'events': server 'one' (servers[0]) names one dataset, 'one.lines', but the contract has"
+                                    + " 2 objects; put {model} in the location for the object's name, name a folder holding"
+                                    + " <object>.<format> files, or give --data OBJECT=PATH");
+            assertThat(report.exitCode()).isEqualTo(GateReport.ERROR);
+        }
+
+        @Test
+        void without_servers_every_object_needs_data() throws IOException {
+            write("k.lines", "start\n");
+            write("e.lines", "start\n");
+            Path c = write("c.yaml", contract(""));
+
+            GateReport missing =
+                    ContractGate.test(c, "c.yaml", TestOptions.in(dir).withData("kinds", "k.lines"));
+            GateReport given = ContractGate.test(
+                    c,
+                    "c.yaml",
+                    TestOptions.in(dir).withData("kinds", "k.lines").withData("events", "e.lines"));
+            GateReport unknown =
+                    ContractGate.test(c, "c.yaml", TestOptions.in(dir).withData("orders", "k.lines"));
+
+            assertThat(missing.errors())
+                    .containsExactly(
+                            "contract c.yaml has no servers; give the data of each object with --data OBJECT=PATH");
+            assertThat(given.exitCode()).isEqualTo(GateReport.PASSED);
+            assertThat(unknown.errors())
+                    .containsExactly(
+                            "--data names object 'orders', which contract c.yaml does not have; objects: [kinds, events]");
+        }
+    }
+
+    @Nested
     class Lint {
         @Test
         void a_clean_contract_passes() throws IOException {
