@@ -102,12 +102,11 @@ final class CheckpointCommand implements Runnable {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), "--format must be 'text' or 'json', got '" + format + "'");
             }
-            try {
-                // Actions' own lines (such as CloudWatch's embedded metric format) go to stderr in JSON mode,
-                // so that stdout stays one JSON document.
-                PrintStream actionOut = new PrintStream(
-                        new WriterStream(format.equals("json") ? err : out), true, StandardCharsets.UTF_8);
-                AssayProject opened = project.open(environment).withOut(actionOut);
+            // Actions' own lines (such as CloudWatch's embedded metric format) go to stderr in JSON mode,
+            // so that stdout stays one JSON document.
+            PrintStream actionOut =
+                    new PrintStream(new WriterStream(format.equals("json") ? err : out), true, StandardCharsets.UTF_8);
+            try (AssayProject opened = project.open(environment).withOut(actionOut)) {
                 Checkpoint checkpoint = opened.checkpoint(name).withParameters(parameters());
                 if (now != null) {
                     checkpoint = checkpoint.withClock(Clock.fixed(instant(now), ZoneOffset.UTC));
@@ -231,8 +230,7 @@ final class CheckpointCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
-                AssayProject opened = project.open(environment);
+            try (AssayProject opened = project.open(environment)) {
                 opened.checkpointNames().forEach(spec.commandLine().getOut()::println);
                 spec.commandLine().getOut().flush();
                 return AssayCommand.PASSED;

@@ -67,8 +67,7 @@ final class DocsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try {
-                AssayProject opened = project.open(environment);
+            try (AssayProject opened = project.open(environment)) {
                 DataDocsReport report = DataDocs.builder(opened.docsSite(site))
                         .fullRebuild(full)
                         .build(opened.results(), opened.metricHistory());

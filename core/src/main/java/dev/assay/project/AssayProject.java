@@ -42,9 +42,10 @@ import java.util.stream.Stream;
  *
  * <p>{@code ${NAME}} in any text value of {@code assay.yml} or a checkpoint is replaced by the environment
  * variable {@code NAME} (a missing one is an error), so secrets stay out of the files. Immutable after
- * opening; the stores it opens are thread-safe.
+ * opening; the stores it opens are thread-safe. Close it when done, to release the clients of remote
+ * stores (a project whose stores are local folders holds nothing).
  */
-public final class AssayProject implements ActionContext {
+public final class AssayProject implements ActionContext, AutoCloseable {
     /** The project file's name. */
     public static final String FILE = "assay.yml";
 
@@ -204,6 +205,14 @@ public final class AssayProject implements ActionContext {
     @Override
     public PrintStream out() {
         return out;
+    }
+
+    /** Closes the stores the project opened (results, metric history, data docs sites). */
+    @Override
+    public void close() {
+        results.store().close();
+        metrics.store().close();
+        docsSites.values().forEach(Store::close);
     }
 
     /** The declared sources, by name. */

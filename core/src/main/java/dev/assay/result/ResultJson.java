@@ -366,8 +366,7 @@ public final class ResultJson {
         if (manifest != null) {
             return manifest;
         }
-        try (InputStream in =
-                ResultJson.class.getResourceAsStream("/META-INF/maven/dev.assay/assay-core/pom.properties")) {
+        try (InputStream in = ResultJson.class.getResourceAsStream("/dev/assay/version.properties")) {
             if (in != null) {
                 Properties properties = new Properties();
                 properties.load(in);

@@ -14,7 +14,7 @@ import java.util.Optional;
  * (see {@link StoreKeys#check(String)}). Connectors add stores for other schemes through a {@link
  * StoreProvider}; {@link Stores#open} picks one by URI.
  */
-public interface Store {
+public interface Store extends AutoCloseable {
     /** Where the store is, for messages: a folder path or a URI such as {@code s3://bucket/prefix/}. */
     String root();
 
@@ -55,6 +55,13 @@ public interface Store {
      * @return true when there was one
      */
     boolean delete(String key);
+
+    /**
+     * Releases what the store holds (an S3 client's connections); a local store holds nothing. The store
+     * is not used afterwards.
+     */
+    @Override
+    default void close() {}
 
     /** A store in a local folder, created on first write. */
     static Store local(Path folder) {

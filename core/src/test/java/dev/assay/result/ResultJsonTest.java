@@ -142,7 +142,7 @@ class ResultJsonTest {
                             "scans": 1,
                             "rows_scanned": 5000,
                             "bad_rows": 0,
-                            "assay_version": "unknown"
+                            "assay_version": "@VERSION@"
                           },
                           "statistics_by_dimension": {
                             "completeness": {
@@ -158,7 +158,19 @@ class ResultJsonTest {
                               "success_percent": 0.0
                             }
                           }
-                        }""");
+                        }"""
+                                .replace("@VERSION@", version()));
+    }
+
+    /** The version the build wrote into core's version.properties. */
+    private static String version() {
+        try (java.io.InputStream in = ResultJson.class.getResourceAsStream("/dev/assay/version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Nested

@@ -51,9 +51,11 @@ public final class CheckpointHandler implements RequestHandler<Map<String, Objec
         if (event.get("parameters") instanceof Map<?, ?> given) {
             given.forEach((k, v) -> parameters.put(String.valueOf(k), v));
         }
-        Checkpoint checkpoint =
-                AssayProject.open(project).checkpoint(checkpointName).withParameters(parameters);
-        CheckpointResult result = checkpoint.run();
+        CheckpointResult result;
+        try (AssayProject opened = AssayProject.open(project)) {
+            Checkpoint checkpoint = opened.checkpoint(checkpointName).withParameters(parameters);
+            result = checkpoint.run();
+        }
         context.getLogger()
                 .log("assay checkpoint " + checkpointName + " run "
                         + result.run().runId() + ": exit code " + result.exitCode());

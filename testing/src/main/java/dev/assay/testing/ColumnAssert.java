@@ -6,8 +6,9 @@ import static java.util.Objects.requireNonNull;
 import dev.assay.engine.Validator;
 import dev.assay.expectation.ColumnExpectations;
 import dev.assay.expectation.Expectations;
-import dev.assay.model.ExpectationSuite;
 import dev.assay.result.ValidationResult;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.assertj.core.api.AbstractAssert;
@@ -16,14 +17,15 @@ import org.assertj.core.api.AbstractAssert;
  * Fluent assertions on one column of a batch, mirroring {@link ColumnExpectations}. Each call is
  * checked <em>eagerly</em>: it builds the expectation with the DSL ({@code Expectations.column(name)...}),
  * validates the batch against it (one scan per call) and fails at once with the expectation's
- * plain-language reason and a few unexpected values. Not thread-safe.
+ * plain-language reason and a few unexpected values, as an {@link AssayAssertionError}. Not thread-safe.
  *
  * <pre>{@code
  * assertThat(orders).column("amount").hasNoNulls().valuesBetween(0, 10_000);
  * }</pre>
  */
 public class ColumnAssert extends AbstractAssert<ColumnAssert, BatchColumn> {
-    private Validator validator = BatchAssert.DEFAULT_VALIDATOR;
+    private Validator validator = ValidatorScope.current();
+    private ValidationResult lastResult;
 
     /**
      * Starts assertions on {@code actual}; public for AssertJ's soft-assertion proxies, use
@@ -37,6 +39,11 @@ public class ColumnAssert extends AbstractAssert<ColumnAssert, BatchColumn> {
     public ColumnAssert usingValidator(Validator validator) {
         this.validator = requireNonNull(validator, "validator is null");
         return this;
+    }
+
+    /** The result of the last validation this assertion made, or null; for tests of the mirroring. */
+    ValidationResult lastResult() {
+        return lastResult;
     }
 
     /** No value is null ({@code expect_column_values_to_not_be_null}). */
@@ -124,6 +131,80 @@ public class ColumnAssert extends AbstractAssert<ColumnAssert, BatchColumn> {
         return check(ColumnExpectations::exists);
     }
 
+    /** The share of non-null values is in {@code [min, max]} ({@code expect_column_proportion_of_non_null_values_to_be_between}). */
+    public ColumnAssert nonNullProportionBetween(double min, double max) {
+        return check(c -> c.nonNullProportionBetween(min, max));
+    }
+
+    /** Every non-null value is in {@code (min, max)}, bounds excluded ({@code expect_column_values_to_be_between}). */
+    public ColumnAssert valuesStrictlyBetween(Object min, Object max) {
+        return check(c -> c.betweenExclusive(min, max));
+    }
+
+    /** The sample standard deviation is in {@code [min, max]} ({@code expect_column_stdev_to_be_between}). */
+    public ColumnAssert stdevBetween(double min, double max) {
+        return check(c -> c.stdevBetween(min, max));
+    }
+
+    /**
+     * The {@code quantile} (0 to 1) is in {@code [min, max]} ({@code
+     * expect_column_quantile_values_to_be_between}).
+     */
+    public ColumnAssert quantileBetween(double quantile, Object min, Object max) {
+        return check(c -> c.quantileBetween(quantile, min, max));
+    }
+
+    /** Every non-null value has length {@code length} ({@code expect_column_value_lengths_to_equal}). */
+    public ColumnAssert lengthsEqual(long length) {
+        return check(c -> c.lengthEquals(length));
+    }
+
+    /** The number of distinct values is in {@code [min, max]} ({@code expect_column_unique_value_count_to_be_between}). */
+    public ColumnAssert uniqueValueCountBetween(long min, long max) {
+        return check(c -> c.uniqueValueCountBetween(min, max));
+    }
+
+    /**
+     * Distinct values divided by non-null values is in {@code [min, max]} ({@code
+     * expect_column_proportion_of_unique_values_to_be_between}).
+     */
+    public ColumnAssert uniqueProportionBetween(double min, double max) {
+        return check(c -> c.uniqueProportionBetween(min, max));
+    }
+
+    /** Every distinct value is one of {@code values} ({@code expect_column_distinct_values_to_be_in_set}). */
+    public ColumnAssert distinctValuesInSet(Object... values) {
+        return check(c -> c.distinctValuesInSet(values));
+    }
+
+    /** Each of {@code values} occurs ({@code expect_column_distinct_values_to_contain_set}). */
+    public ColumnAssert distinctValuesContain(Object... values) {
+        return check(c -> c.distinctValuesContain(values));
+    }
+
+    /** The distinct values are exactly {@code values} ({@code expect_column_distinct_values_to_equal_set}). */
+    public ColumnAssert distinctValuesEqual(Object... values) {
+        return check(c -> c.distinctValuesEqual(values));
+    }
+
+    /**
+     * The newest value is no older than {@code maxAge} at validation time, by the validator's clock
+     * ({@code expect_column_values_to_be_fresh}).
+     */
+    public ColumnAssert isFresherThan(Duration maxAge) {
+        return check(c -> c.fresherThan(maxAge));
+    }
+
+    /** The column has type {@code type}, e.g. {@code int64} (see docs/types.md; {@code expect_column_values_to_be_of_type}). */
+    public ColumnAssert hasType(String type) {
+        return check(c -> c.ofType(type));
+    }
+
+    /** The column has one of {@code types} ({@code expect_column_values_to_be_in_type_list}). */
+    public ColumnAssert hasTypeIn(String... types) {
+        return check(c -> c.inTypeList(types));
+    }
+
     /**
      * Any expectation of the catalog the methods above do not cover, e.g.
      * {@code passes(c -> c.between(0, 10).mostly(0.95))}.
@@ -135,17 +216,17 @@ public class ColumnAssert extends AbstractAssert<ColumnAssert, BatchColumn> {
     private ColumnAssert check(UnaryOperator<ColumnExpectations> declare) {
         isNotNull();
         ColumnExpectations expectations = declare.apply(Expectations.column(actual.column()));
-        ExpectationSuite suite = ExpectationSuite.named("assertThat(" + actual.column() + ")")
-                .expect(expectations)
-                .build();
-        ValidationResult result = validator.validate(actual.batch(), suite);
+        ValidationResult result = Checks.validate(validator, actual.batch(), "column." + actual.column(), expectations);
+        lastResult = result;
         if (!result.success()) {
-            failWithMessage(literal(String.format(
-                    Locale.ROOT,
-                    "Expected column '%s' of batch '%s' to pass, but:%n%s",
-                    actual.column(),
-                    result.batchName(),
-                    FailureText.describe(result.unsuccessful()))));
+            throw AssayAssertionError.of(
+                    failure(literal(String.format(
+                            Locale.ROOT,
+                            "Expected column '%s' of batch '%s' to pass, but:%n%s",
+                            actual.column(),
+                            result.batchName(),
+                            FailureText.describe(result.unsuccessful())))),
+                    List.of(result));
         }
         return this;
     }

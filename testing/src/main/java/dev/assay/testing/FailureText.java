@@ -1,5 +1,6 @@
 package dev.assay.testing;
 
+import dev.assay.expectation.CompoundColumnsUnique;
 import dev.assay.model.Expectation;
 import dev.assay.model.KwargWriter;
 import dev.assay.result.Errored;
@@ -8,6 +9,8 @@ import dev.assay.result.Failed;
 import dev.assay.result.ResultText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Failure messages: each unsuccessful expectation in plain language, with a few unexpected values and
@@ -23,13 +26,31 @@ final class FailureText {
         return writer.asMap().get("column") instanceof String column ? column : "";
     }
 
+    /** What an expectation is about: {@code " on column 'a'"}, {@code " on columns 'a', 'b'"}, or empty. */
+    private static String subject(Expectation expectation) {
+        KwargWriter writer = new KwargWriter();
+        expectation.writeKwargs(writer);
+        Map<String, Object> kwargs = writer.asMap();
+        if (kwargs.get("column") instanceof String column) {
+            return " on column '" + column + "'";
+        }
+        if (kwargs.get("column_A") instanceof String a && kwargs.get("column_B") instanceof String b) {
+            return " on columns '" + a + "', '" + b + "'";
+        }
+        // Only a compound key's list names the subject; a table's column lists are what it expects.
+        if (expectation instanceof CompoundColumnsUnique && kwargs.get("column_list") instanceof List<?> list) {
+            return " on columns " + list.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "));
+        }
+        return "";
+    }
+
     /** An aggregate's bounds as its kwargs, the column left out: {@code min_value=5.0, max_value=6.0}. */
     private static String expected(Expectation expectation) {
         KwargWriter writer = new KwargWriter();
         expectation.writeKwargs(writer);
         List<String> parts = new ArrayList<>();
         writer.asMap().forEach((k, v) -> {
-            if (!k.equals("column")) {
+            if (!k.equals("column") && !k.equals("column_A") && !k.equals("column_B")) {
                 parts.add(k + "=" + ResultText.value(v));
             }
         });
@@ -61,11 +82,7 @@ final class FailureText {
     private static void describe(ExpectationResult r, StringBuilder out) {
         Expectation e = r.expectation();
         String verdict = r instanceof Failed ? "failed" : r instanceof Errored ? "errored" : "passed";
-        out.append("  - ").append(e.type().name());
-        String column = column(e);
-        if (!column.isEmpty()) {
-            out.append(" on column '").append(column).append('\'');
-        }
+        out.append("  - ").append(e.type().name()).append(subject(e));
         if (!e.options().rowFilter().isNone()) {
             out.append(" where ").append(e.options().rowFilter().text());
         }

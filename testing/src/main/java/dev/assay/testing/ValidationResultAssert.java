@@ -15,7 +15,8 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on a {@link ValidationResult}. Failure messages list each unsuccessful expectation with
- * its reason and a few unexpected values. Not thread-safe (like every AssertJ assertion).
+ * its reason and a few unexpected values; a failure is an {@link AssayAssertionError} carrying the
+ * result. Not thread-safe (like every AssertJ assertion).
  *
  * <pre>{@code
  * assertThat(result).isSuccessful();                                             // passes if all passed
@@ -36,7 +37,7 @@ public class ValidationResultAssert extends AbstractAssert<ValidationResultAsser
         isNotNull();
         if (!actual.success()) {
             List<ExpectationResult> bad = actual.unsuccessful();
-            failWithMessage(literal(String.format(
+            throw failed(literal(String.format(
                     Locale.ROOT,
                     "Expected suite '%s' on '%s' to pass, but %d of %d expectations did not:%n%s",
                     actual.suiteName(),
@@ -52,7 +53,7 @@ public class ValidationResultAssert extends AbstractAssert<ValidationResultAsser
     public ValidationResultAssert isNotSuccessful() {
         isNotNull();
         if (actual.success()) {
-            failWithMessage(literal(String.format(
+            throw failed(literal(String.format(
                     Locale.ROOT,
                     "Expected suite '%s' on '%s' not to pass, but all %d expectations passed",
                     actual.suiteName(),
@@ -85,7 +86,7 @@ public class ValidationResultAssert extends AbstractAssert<ValidationResultAsser
         List<ExpectationResult> errored =
                 actual.results().stream().filter(r -> r instanceof Errored).toList();
         if (!errored.isEmpty()) {
-            failWithMessage(literal(String.format(
+            throw failed(literal(String.format(
                     Locale.ROOT,
                     "Expected no errored expectations in suite '%s', but %d errored:%n%s",
                     actual.suiteName(),
@@ -100,7 +101,7 @@ public class ValidationResultAssert extends AbstractAssert<ValidationResultAsser
         isNotNull();
         double observed = actual.statistics().successPercent();
         if (observed < percent) {
-            failWithMessage(literal(String.format(
+            throw failed(literal(String.format(
                     Locale.ROOT,
                     "Expected at least %s%% of the expectations of suite '%s' to pass, but %s%% (%d of %d)"
                             + " did; unsuccessful:%n%s",
@@ -114,6 +115,11 @@ public class ValidationResultAssert extends AbstractAssert<ValidationResultAsser
         return this;
     }
 
+    /** The failure with {@code message} (formatted by AssertJ: {@code %} escaped), carrying the result. */
+    private AssayAssertionError failed(String message) {
+        return AssayAssertionError.of(failure(message), List.of(actual));
+    }
+
     private ValidationResultAssert hasOutcome(
             String type, String column, Predicate<ExpectationResult> outcome, String verdict) {
         requireNonNull(type, "expectationType is null");
@@ -125,7 +131,7 @@ public class ValidationResultAssert extends AbstractAssert<ValidationResultAsser
                 .toList();
         String subject = type + (column == null ? "" : " on column '" + column + "'");
         if (matching.isEmpty()) {
-            failWithMessage(literal(String.format(
+            throw failed(literal(String.format(
                     Locale.ROOT,
                     "Expected %s to have %s, but suite '%s' has no such expectation; it has:%n%s",
                     subject,
@@ -133,7 +139,7 @@ public class ValidationResultAssert extends AbstractAssert<ValidationResultAsser
                     actual.suiteName(),
                     FailureText.describe(actual.results()))));
         } else if (matching.stream().noneMatch(outcome)) {
-            failWithMessage(literal(String.format(
+            throw failed(literal(String.format(
                     Locale.ROOT,
                     "Expected %s to have %s, but:%n%s",
                     subject,

@@ -83,10 +83,12 @@ class AssayExtensionTest {
 
     @Test
     void anUnsupportedExtensionIsSaidSo() {
-        assertThatThrownBy(() -> AssayExtension.load("fixtures/orders.parquet", AssayExtensionTest.class))
+        assertThatThrownBy(() -> AssayExtension.load("assay/suites/orders.json", AssayExtensionTest.class))
                 .isInstanceOf(ParameterResolutionException.class)
-                .hasMessageContaining("unsupported extension")
-                .hasMessageContaining(".csv.gz");
+                .hasMessageStartingWith("@AssayData(\"assay/suites/orders.json\"): unsupported extension; the formats"
+                        + " on the class path are ")
+                .hasMessageContaining("csv (.csv, ")
+                .hasMessageContaining("parquet (.parquet, .parq)");
     }
 
     @Test

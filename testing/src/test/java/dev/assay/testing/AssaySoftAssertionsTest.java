@@ -59,4 +59,18 @@ class AssaySoftAssertionsTest {
         assertThat(softly.errorsCollected()).isEmpty();
         softly.assertAll();
     }
+
+    @Test
+    void aDataAssetIsAssertedSoftlyOnAllOfItsData() {
+        dev.assay.source.DataAsset events = dev.assay.source.FileSource.folder(
+                        java.nio.file.Path.of("src/test/resources/fixtures/events"))
+                .asset("events", "day={day}/*.csv");
+        AssaySoftAssertions softly = new AssaySoftAssertions();
+        softly.assertThat(events).hasRowCount(4).column("kind").valuesInSet("click");
+        assertThat(softly.errorsCollected()).hasSize(2);
+        assertThat(softly.errorsCollected().get(0))
+                .isInstanceOf(AssayAssertionError.class)
+                .hasMessageContaining("the row count 5 is not 4");
+        assertThat(softly.errorsCollected().get(1)).hasMessageContaining("2 of 5 values (40%) are not in {'click'}");
+    }
 }

@@ -54,7 +54,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * denied request the permission that is missing. Thread-safe; builds its S3 client on first use and
  * {@link #close() closes} it.
  */
-public final class S3ObjectStore implements Store, AutoCloseable {
+public final class S3ObjectStore implements Store {
     private static final AwsRequestOverrideConfiguration NO_SDK_RETRIES = AwsRequestOverrideConfiguration.builder()
             .addPlugin(config -> config.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())))
             .build();

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.assay.error.AssayException;
 import dev.assay.error.ErrorCode;
 import dev.assay.store.MetricHistory;
+import dev.assay.store.ResultKey;
 import dev.assay.store.ResultStore;
 import dev.assay.store.Store;
 import java.util.Comparator;
@@ -46,6 +47,16 @@ public final class DataDocs {
      */
     public static Builder builder(Store site) {
         return new Builder(requireNonNull(site, "site is null"));
+    }
+
+    /**
+     * The key of the page a build writes for the stored result {@code key}, relative to the site's root,
+     * e.g. {@code runs/orders/orders/all/20240131T060000.000000Z-0a1b2c3d4e5f.html}.
+     *
+     * @param key the stored result's key, never null
+     */
+    public static String runPage(ResultKey key) {
+        return StoredRuns.page(requireNonNull(key, "key is null").key());
     }
 
     /** Options of a site build; {@link #build} builds it. Not thread-safe. */
