@@ -18,11 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -336,6 +339,115 @@ class ContractCommandTest {
 
             assertThat(r.out()).startsWith("ERROR object 'orders': ");
             assertThat(r.code()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * A {@code postgres} or {@code mysql} server reached through the URL its settings give (no {@code
+     * --jdbc-url}), on the test databases {@code ASSAY_TEST_POSTGRES_URL} and {@code ASSAY_TEST_MARIADB_URL}
+     * name ({@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}, as CI sets them).
+     */
+    @Nested
+    class TestOnRealServers {
+        private static final Pattern URL =
+                Pattern.compile("jdbc:(postgresql|mariadb|mysql)://([^:/]+):(\\d+)/([^?]+)(?:\\?user=([^&]+))?");
+
+        private String server(Matcher m, String type, String schema) {
+            return "  - server: warehouse\n    type: " + type + "\n    host: " + m.group(2) + "\n    port: "
+                    + m.group(3) + "\n    database: " + m.group(4) + "\n"
+                    + (schema.isEmpty() ? "" : "    schema: " + schema + "\n");
+        }
+
+        private Path contractOn(String server) throws IOException {
+            Path c = dir.resolve("db.odcs.yaml");
+            String text =
+                    contract("      - type: sql\n        query: SELECT COUNT(*) FROM {object} WHERE amount > 1000\n"
+                            + "        mustBe: 0\n");
+            int from = text.indexOf("  - server: warehouse");
+            Files.writeString(c, text.substring(0, from) + server + text.substring(text.indexOf("schema:\n")));
+            return c;
+        }
+
+        private void fill(Connection c, String table) throws SQLException {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE " + table + " (order_id BIGINT, status VARCHAR(10), amount DOUBLE PRECISION)");
+                st.execute("INSERT INTO " + table + " VALUES (1, 'open', 10.5), (2, 'paid', 2000.0)");
+            }
+        }
+
+        @Test
+        @EnabledIfEnvironmentVariable(named = "ASSAY_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.*")
+        void reads_a_postgres_server_in_its_schema() throws Exception {
+            Matcher m = URL.matcher(System.getenv("ASSAY_TEST_POSTGRES_URL"));
+            assertThat(m.matches())
+                    .as("ASSAY_TEST_POSTGRES_URL as jdbc:postgresql://HOST:PORT/DB[?user=U]")
+                    .isTrue();
+            String schema =
+                    "gate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = DriverManager.getConnection(System.getenv("ASSAY_TEST_POSTGRES_URL"))) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE SCHEMA " + schema);
+                }
+                try {
+                    fill(c, schema + ".orders");
+                    Path contract = contractOn(server(m, "postgres", schema));
+                    List<String> args =
+                            new ArrayList<>(List.of("contract", "test", contract.toString(), "--server", "warehouse"));
+                    if (m.group(5) != null) {
+                        args.addAll(List.of("--user", m.group(5)));
+                    }
+
+                    Run r = run(args.toArray(String[]::new));
+
+                    assertThat(r.out())
+                            .endsWith(": FAILED (exit 1): 9 passed, 1 breach\n")
+                            .contains("schema[0].quality[1]: observed 1, expected mustBe 0 (failed)");
+                    assertThat(r.code()).isEqualTo(1);
+                } finally {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("DROP SCHEMA " + schema + " CASCADE");
+                    }
+                }
+            }
+        }
+
+        @Test
+        @EnabledIfEnvironmentVariable(named = "ASSAY_TEST_MARIADB_URL", matches = "jdbc:(mariadb|mysql):.*")
+        void reads_a_mysql_server_with_the_bundled_mariadb_driver() throws Exception {
+            Matcher m = URL.matcher(System.getenv("ASSAY_TEST_MARIADB_URL"));
+            assertThat(m.matches())
+                    .as("ASSAY_TEST_MARIADB_URL as jdbc:mariadb://HOST:PORT/DB[?user=U]")
+                    .isTrue();
+            String table =
+                    "gate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = DriverManager.getConnection(System.getenv("ASSAY_TEST_MARIADB_URL"))) {
+                fill(c, table);
+                try {
+                    Path contract = contractOn(server(m, "mysql", ""));
+                    Files.writeString(
+                            contract,
+                            Files.readString(contract)
+                                    .replace(
+                                            "  - name: orders\n",
+                                            "  - name: orders\n    physicalName: " + table + "\n"));
+                    List<String> args =
+                            new ArrayList<>(List.of("contract", "test", contract.toString(), "--server", "warehouse"));
+                    if (m.group(5) != null) {
+                        args.addAll(List.of("--user", m.group(5)));
+                    }
+
+                    Run r = run(args.toArray(String[]::new));
+
+                    assertThat(r.out())
+                            .endsWith(": FAILED (exit 1): 9 passed, 1 breach\n")
+                            .contains("schema[0].quality[1]: observed 1, expected mustBe 0 (failed)");
+                    assertThat(r.code()).isEqualTo(1);
+                } finally {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("DROP TABLE " + table);
+                    }
+                }
+            }
         }
     }
 

@@ -91,11 +91,12 @@ final class ContractData implements AutoCloseable {
             boolean objectsFromServer =
                     contract.schema().stream().anyMatch(o -> !options.data().containsKey(o.name()));
             try {
+                url = driverUrl(server.get(), url);
                 if (objectsFromServer) {
                     jdbc = jdbcSource(contract, server.get(), url, options);
                 }
                 if (needConnection) {
-                    d.connection = Optional.of(connect(server.get(), url, options));
+                    d.connection = Optional.of(connect(server.get(), url, j.schema(), options));
                 }
             } catch (AssayException e) {
                 d.errors.add(e.getMessage());
@@ -229,9 +230,14 @@ final class ContractData implements AutoCloseable {
                 server.server(), new Config(contract.source(), server.path(), config), options.workingDir(), Map.of());
     }
 
-    private static Connection connect(ContractServer server, String url, TestOptions options) {
+    /**
+     * A connection for the sql rules, its current schema set to the server's (so that {@code {object}} in a
+     * query finds the contract's tables).
+     */
+    private static Connection connect(ContractServer server, String url, Optional<String> schema, TestOptions options) {
+        Connection c;
         try {
-            return options.user().isPresent()
+            c = options.user().isPresent()
                     ? DriverManager.getConnection(
                             url, options.user().get(), options.password().orElse(null))
                     : DriverManager.getConnection(url);
@@ -241,6 +247,53 @@ final class ContractData implements AutoCloseable {
                     "cannot connect to server '" + server.server() + "' at " + redacted(url) + " for the sql rules: "
                             + e.getMessage(),
                     e);
+        }
+        if (schema.isPresent()) {
+            try {
+                c.setSchema(schema.get());
+            } catch (SQLException e) {
+                try {
+                    c.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw new AssayException(
+                        ErrorCode.SOURCE_UNAVAILABLE,
+                        "cannot use schema '" + schema.get() + "' of server '" + server.server() + "' for the sql"
+                                + " rules: " + e.getMessage(),
+                        e);
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The URL to connect with: {@code url} when a driver on the class path takes it. A {@code mysql} server's
+     * {@code jdbc:mysql:} URL is read with the MariaDB driver ({@code jdbc:mariadb:}, which speaks MySQL's
+     * protocol) when no MySQL driver is there.
+     *
+     * @throws AssayException naming the URL when no driver takes it
+     */
+    static String driverUrl(ContractServer server, String url) {
+        if (accepted(url)) {
+            return url;
+        }
+        String mysql = "jdbc:mysql:";
+        if (url.startsWith(mysql) && accepted("jdbc:mariadb:" + url.substring(mysql.length()))) {
+            return "jdbc:mariadb:" + url.substring(mysql.length());
+        }
+        throw new AssayException(
+                ErrorCode.SOURCE_UNAVAILABLE,
+                "no JDBC driver on the class path takes " + redacted(url) + " (server '" + server.server() + "', type "
+                        + server.type() + "); add the database's JDBC driver to the class path");
+    }
+
+    private static boolean accepted(String url) {
+        try {
+            DriverManager.getDriver(url);
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
