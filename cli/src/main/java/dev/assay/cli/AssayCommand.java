@@ -13,12 +13,14 @@ import picocli.CommandLine.Command;
         name = "assay",
         mixinStandardHelpOptions = true,
         versionProvider = AssayCommand.Version.class,
-        description = "Validate data against expectation suites; run the checkpoints of a project.",
+        description = "Validate data against expectation suites; run the checkpoints of a project; gate a build on"
+                + " a data contract.",
         subcommands = {
             ValidateCommand.class,
             InitCommand.class,
             CheckpointCommand.class,
             DocsCommand.class,
+            ContractCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -65,6 +67,9 @@ public final class AssayCommand implements Runnable {
                 }
                 if (type == DocsCommand.Build.class) {
                     return type.cast(new DocsCommand.Build(environment));
+                }
+                if (type == ContractCommand.Test.class) {
+                    return type.cast(new ContractCommand.Test(environment));
                 }
                 if (type == CheckpointCommand.ListCheckpoints.class) {
                     return type.cast(new CheckpointCommand.ListCheckpoints(environment));
