@@ -7,10 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
@@ -18,8 +14,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The settings every Assay goal shares: skipping, the JUnit XML report, the time freshness is measured at, and the
- * log's marks. Not thread-safe: Maven gives each execution its own instance.
+ * The settings every Assay goal shares: skipping and the JUnit XML report; and where the project is. Not thread-safe: Maven gives each execution its own instance.
  */
 abstract class AbstractAssayMojo extends AbstractMojo {
     /** Skips the goal; also {@code -Dassay.skip}. */
@@ -29,14 +24,6 @@ abstract class AbstractAssayMojo extends AbstractMojo {
     /** The JUnit XML report; by default {@code target/assay-reports/TEST-assay-<name>.xml}. */
     @Parameter(property = "assay.junitXml")
     File junitXml;
-
-    /** The instant freshness is measured at (ISO-8601, such as {@code 2024-05-01T00:00:00Z}), for repeatable runs. */
-    @Parameter(property = "assay.now")
-    String now;
-
-    /** Plain ASCII marks in the log and messages instead of {@code ✓ ✗ !}. */
-    @Parameter(property = "assay.ascii", defaultValue = "false")
-    boolean ascii;
 
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File basedir;
@@ -94,15 +81,5 @@ abstract class AbstractAssayMojo extends AbstractMojo {
     /** A name fit for a file name on any system: letters, digits, {@code . _ -}; anything else as {@code _}. */
     static String fileName(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    /** The fixed clock {@code <now>} gives. */
-    Clock clock() throws MojoExecutionException {
-        try {
-            return Clock.fixed(Instant.parse(now.trim()), ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new MojoExecutionException(
-                    "Assay: <now> must be an ISO-8601 instant such as 2024-05-01T00:00:00Z, got '" + now + "'");
-        }
     }
 }

@@ -59,15 +59,6 @@ final class DataBatches {
      * @throws AssayException with the configuration key at fault, or when the data cannot be found
      */
     static Batch open(Request request, Path basedir, Map<String, String> environment) {
-        return open(request, basedir, environment, Map.of());
-    }
-
-    /**
-     * The batch {@code request} names, with settings for the store of remote files (such as {@code s3.endpoint}).
-     *
-     * @see #open(Request, Path, Map)
-     */
-    static Batch open(Request request, Path basedir, Map<String, String> environment, Map<String, String> options) {
         String data = request.data().trim();
         if (data.isEmpty()) {
             throw configuration("<data> is empty: give a file, a folder, a glob or a jdbc: URL");
@@ -81,14 +72,14 @@ final class DataBatches {
         if (request.table() != null || request.query() != null || request.user() != null) {
             throw configuration("<table>, <query> and <user> apply to jdbc: data only, not to '" + data + "'");
         }
-        return files(data, request.inputFormat(), basedir, options);
+        return files(data, request.inputFormat(), basedir);
     }
 
     static boolean isJdbc(String data) {
         return data.regionMatches(true, 0, "jdbc:", 0, "jdbc:".length());
     }
 
-    private static Batch files(String data, String inputFormat, Path basedir, Map<String, String> options) {
+    private static Batch files(String data, String inputFormat, Path basedir) {
         boolean remote = FileStores.scheme(data) != null;
         // Strings, not Paths: a glob's characters are not valid in a Windows path.
         String location = remote || new File(data).isAbsolute() ? data : basedir.toString() + File.separator + data;
@@ -117,7 +108,7 @@ final class DataBatches {
             throw new SourceUnavailableException("file not found: " + data + " (" + location + ")");
         }
         String name = split.pattern().equals("**") ? lastSegment(split.root()) : split.pattern();
-        return FileSource.at(split.root(), options)
+        return FileSource.at(split.root(), Map.of())
                 .asset(name, split.pattern(), format(forced))
                 .batch(BatchRequest.all());
     }
@@ -168,7 +159,7 @@ final class DataBatches {
      * @param user the user, or null
      * @throws AssayException when the password is set without a user, or no driver takes the URL
      */
-    static JdbcSource jdbcSource(String url, String user, Map<String, String> environment) {
+    private static JdbcSource jdbcSource(String url, String user, Map<String, String> environment) {
         String password = environment.get(PASSWORD_ENV);
         if (password != null && password.isEmpty()) {
             password = null;

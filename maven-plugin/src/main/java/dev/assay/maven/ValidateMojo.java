@@ -20,6 +20,10 @@ import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +104,14 @@ public final class ValidateMojo extends AbstractAssayMojo {
      */
     @Parameter(property = "assay.resultFormat")
     String resultFormat;
+
+    /** The instant freshness is measured at (ISO-8601, such as {@code 2024-05-01T00:00:00Z}), for repeatable runs. */
+    @Parameter(property = "assay.now")
+    String now;
+
+    /** Plain ASCII marks in the log and messages instead of {@code ✓ ✗ !}. */
+    @Parameter(property = "assay.ascii", defaultValue = "false")
+    boolean ascii;
 
     /**
      * What a run found: what ran ({@code suite trips}, {@code checkpoint nightly}) and the name its report is
@@ -270,6 +282,16 @@ public final class ValidateMojo extends AbstractAssayMojo {
             throw new MojoExecutionException(
                     "Assay: <resultFormat> must be BOOLEAN_ONLY, BASIC, SUMMARY or COMPLETE, got '" + resultFormat
                             + "'");
+        }
+    }
+
+    /** The fixed clock {@code <now>} gives. */
+    Clock clock() throws MojoExecutionException {
+        try {
+            return Clock.fixed(Instant.parse(now.trim()), ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new MojoExecutionException(
+                    "Assay: <now> must be an ISO-8601 instant such as 2024-05-01T00:00:00Z, got '" + now + "'");
         }
     }
 }

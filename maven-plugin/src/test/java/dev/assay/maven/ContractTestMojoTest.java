@@ -82,7 +82,7 @@ class ContractTestMojoTest {
     }
 
     private Path report() {
-        return dir.resolve("target/assay-reports/TEST-assay-shop.xml");
+        return dir.resolve("target/assay-reports/TEST-assay-contract-test-shop.xml");
     }
 
     @Nested
@@ -100,41 +100,45 @@ class ContractTestMojoTest {
             mojo.execute();
 
             assertThat(log.lines("info"))
-                    .contains("Contract shop 2.0.0 (" + mojo.contract + ")")
-                    .anyMatch(l -> l.startsWith("Suite shop.orders on orders.csv: PASSED"));
+                    .contains("contract test src/contracts/shop.odcs.yaml: PASSED (exit 0): 8 passed");
             assertThat(log.lines("warn")).isEmpty();
             assertThat(Files.readString(report()))
-                    .contains("<testsuites name=\"assay shop\"")
-                    .contains("failures=\"0\" errors=\"0\"")
-                    .contains("<property name=\"contract\" value=\"shop\"/>")
-                    .contains("<property name=\"object\" value=\"orders\"/>");
+                    .contains("<testsuites name=\"assay contract test src/contracts/shop.odcs.yaml\"")
+                    .contains("failures=\"0\" errors=\"0\"");
         }
 
         @Test
-        void a_breach_fails_the_build_naming_the_rule_and_where_it_is() throws Exception {
+        void a_breach_fails_the_build_naming_the_rule_and_its_line() throws Exception {
             write("data/orders.csv", "order_id,status,note\n1,open,a\n2,lost,b\n2,paid,c\n");
 
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoFailureException.class)
-                    .hasMessage("Assay: contract shop 2.0.0 (" + mojo.contract + ") does not hold:\n\n"
-                            + "2 failed rules:\n"
-                            + "  orders: schema[0].properties[1].quality[0] expect_column_values_to_be_in_set"
-                            + " failed: 1 of 3 values (33.33%) are not in {'open', 'paid', 'shipped'}\n"
-                            + "  orders: schema[0].properties[0].primaryKey expect_column_values_to_be_unique"
-                            + " failed: 2 of 3 values (66.67%) are duplicates\n\n"
+                    .hasMessage("Assay: contract test src/contracts/shop.odcs.yaml: FAILED (exit 1): 6 passed, 2"
+                            + " breaches\n\n"
+                            + "BREACH src/contracts/shop.odcs.yaml:21 orders: schema[0].properties[1].quality[0]"
+                            + " expect_column_values_to_be_in_set(status): 1 of 3 values (33.33%) are not in"
+                            + " {'open', 'paid', 'shipped'}\n"
+                            + "    unexpected: 1 of 3 non-missing values\n"
+                            + "    samples: 'lost' (row 1)\n"
+                            + "BREACH src/contracts/shop.odcs.yaml:16 orders: schema[0].properties[0].primaryKey"
+                            + " expect_column_values_to_be_unique(order_id): 2 of 3 values (66.67%) are duplicates\n"
+                            + "    unexpected: 2 of 3 non-missing values\n"
+                            + "    samples: 2 (row 1), 2 (row 2)\n\n"
                             + "Report: " + report());
+            assertThat(log.lines("warn")).anyMatch(l -> l.startsWith("BREACH       src/contracts/shop.odcs.yaml:21"));
             assertThat(Files.readString(report())).contains("failures=\"2\"");
         }
 
         @Test
-        void a_failed_warning_rule_is_logged_and_the_build_goes_on() throws Exception {
+        void a_failed_warning_rule_is_reported_and_the_build_goes_on() throws Exception {
             write("data/orders.csv", "order_id,status,note\n1,open,a\n2,paid,\n");
 
             mojo.execute();
 
-            assertThat(log.lines("warn"))
-                    .contains("Warnings:")
-                    .anyMatch(l -> l.startsWith("  orders: schema[0].properties[2].quality[0]"));
+            assertThat(log.lines("info"))
+                    .contains("WARNING      src/contracts/shop.odcs.yaml:28 orders: schema[0].properties[2].quality[0]"
+                            + " expect_column_values_to_not_be_null(note): 1 of 2 values (50%) are null")
+                    .contains("contract test src/contracts/shop.odcs.yaml: PASSED (exit 0): 7 passed, 1 warning");
         }
 
         @Test
@@ -144,15 +148,18 @@ class ContractTestMojoTest {
 
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoFailureException.class)
-                    .hasMessageContaining("does not hold:\n\n1 failed rule (<failOn> is warning):\n"
-                            + "  orders: schema[0].properties[2].quality[0] ");
+                    .hasMessageContaining("FAILED (exit 1): 7 passed, 1 warning\n\n"
+                            + "WARNING src/contracts/shop.odcs.yaml:28 orders: schema[0].properties[2].quality[0]"
+                            + " expect_column_values_to_not_be_null(note): 1 of 2 values (50%) are null\n"
+                            + "    severity: warning\n");
         }
 
         @Test
         void missing_data_is_an_error_not_a_breach() {
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoExecutionException.class)
-                    .hasMessage("Assay: file not found: data/orders.csv (" + dir + "/data/orders.csv)");
+                    .hasMessage("Assay: contract test src/contracts/shop.odcs.yaml could not run:\n"
+                            + "  object 'orders': folder not found: " + dir.resolve("data"));
         }
 
         @Test
@@ -185,9 +192,11 @@ class ContractTestMojoTest {
         void fail_the_contract_by_default() {
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoFailureException.class)
-                    .hasMessageContaining("does not hold:\n\n1 not executed (set"
-                            + " <allowNotExecuted>true</allowNotExecuted> to accept them):\n"
-                            + "  schema[0].quality[0]");
+                    .hasMessage("Assay: contract test shop.odcs.yaml: FAILED (exit 1): 8 passed, 1 not executed\n\n"
+                            + "NOT EXECUTED shop.odcs.yaml:32 orders: schema[0].quality[0] text rule: text rule not"
+                            + " executed: a text rule states quality in words; there is nothing to execute\n\n"
+                            + "Parts not executed fail the contract unless <allowNotExecuted>true</allowNotExecuted>.\n\n"
+                            + "Report: " + report());
         }
 
         @Test
@@ -197,22 +206,36 @@ class ContractTestMojoTest {
             mojo.execute();
 
             assertThat(log.lines("info"))
-                    .contains("Not executed (allowed):")
-                    .anyMatch(l -> l.startsWith("  schema[0].quality[0]"));
+                    .contains("NOT EXECUTED shop.odcs.yaml:32 orders: schema[0].quality[0] text rule: text rule not"
+                            + " executed: a text rule states quality in words; there is nothing to execute")
+                    .contains("contract test shop.odcs.yaml: PASSED (exit 0): 8 passed, 1 not executed");
         }
     }
 
     @Nested
     class Objects_given_in_the_pom {
         @Test
-        void replace_the_server() throws Exception {
+        void replace_the_server() throws IOException {
+            mojo.contract =
+                    write("shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS).toFile();
+            write("data/orders.csv", GOOD);
+            write("src/test/data/orders-sample.csv", "order_id,status,note\n1,lost,a\n");
+            mojo.objects = Map.of("orders", "src/test/data/orders-sample.csv");
+
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoFailureException.class)
+                    .hasMessageContaining("expect_column_values_to_be_in_set(status): 1 of 1 values (100%) are not in");
+        }
+
+        @Test
+        void stand_in_for_a_contract_without_servers() throws Exception {
             mojo.contract = write("shop.odcs.yaml", HEADER + ORDERS).toFile();
             write("src/test/data/orders-sample.csv", GOOD);
             mojo.objects = Map.of("orders", "src/test/data/orders-sample.csv");
 
             mojo.execute();
 
-            assertThat(log.lines("info")).anyMatch(l -> l.startsWith("Suite shop.orders on orders-sample.csv: PASSED"));
+            assertThat(log.lines("info")).contains("contract test shop.odcs.yaml: PASSED (exit 0): 8 passed");
         }
 
         @Test
@@ -222,7 +245,9 @@ class ContractTestMojoTest {
 
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoExecutionException.class)
-                    .hasMessage("Assay: <objects><order> names no object of contract shop; objects: [orders]");
+                    .hasMessage("Assay: contract test shop.odcs.yaml could not run:\n"
+                            + "  <objects> names object 'order', which contract shop.odcs.yaml does not have; objects:"
+                            + " [orders]");
         }
     }
 
@@ -234,7 +259,8 @@ class ContractTestMojoTest {
 
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoExecutionException.class)
-                    .hasMessage("Assay: contract shop names no servers: give the data of each object with <objects>");
+                    .hasMessage("Assay: contract test shop.odcs.yaml could not run:\n"
+                            + "  contract shop.odcs.yaml has no servers; give the data of each object with <objects>");
         }
 
         @Test
@@ -253,7 +279,8 @@ class ContractTestMojoTest {
 
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoExecutionException.class)
-                    .hasMessage("Assay: contract shop has servers [files, lake]: choose one with <server>");
+                    .hasMessage("Assay: contract test shop.odcs.yaml could not run:\n"
+                            + "  contract shop.odcs.yaml has 2 servers; choose one with <server>: [files, lake]");
         }
 
         @Test
@@ -264,7 +291,8 @@ class ContractTestMojoTest {
 
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoExecutionException.class)
-                    .hasMessage("Assay: contract shop has no server 'prod'; servers: [files]");
+                    .hasMessage("Assay: contract test shop.odcs.yaml could not run:\n"
+                            + "  contract shop.odcs.yaml has no server 'prod'; servers: [files]");
         }
 
         @Test
@@ -290,9 +318,10 @@ class ContractTestMojoTest {
 
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoExecutionException.class)
-                    .hasMessage("Assay: server 'files' (servers[0]) reads the one location 'data/orders.csv' but the"
-                            + " contract has 2 objects: put {model} in its location, or give the data of each"
-                            + " object with <objects>");
+                    .hasMessageStartingWith("Assay: contract test shop.odcs.yaml could not run:\n"
+                            + "  object 'orders': server 'files' (servers[0]) names one dataset, 'data/orders.csv',"
+                            + " but the contract has 2 objects; put {model} in the location for the object's name,"
+                            + " name a folder holding <object>.<format> files, or give <objects>\n");
         }
 
         @Test
@@ -360,10 +389,7 @@ class ContractTestMojoTest {
 
             mojo.execute();
 
-            assertThat(log.lines("info"))
-                    .anyMatch(l -> l.startsWith("Suite shop.orders on orders: PASSED"))
-                    .contains("Across objects and in the database:")
-                    .anyMatch(l -> l.startsWith("  ✓ orders: "));
+            assertThat(log.lines("info")).contains("contract test shop.odcs.yaml: PASSED (exit 0): 9 passed");
         }
 
         @Test
@@ -372,7 +398,10 @@ class ContractTestMojoTest {
 
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoFailureException.class)
-                    .hasMessageContaining("does not hold:\n\n1 failed rule:\n  orders: ");
+                    .hasMessageContaining("FAILED (exit 1): 8 passed, 1 breach\n\n"
+                            + "BREACH shop.odcs.yaml:31 orders: schema[0].quality[0] sql mustBeLessOrEqualTo 1:"
+                            + " schema[0].quality[0]: observed 2, expected mustBeLessOrEqualTo 1 (failed)\n"
+                            + "    query: SELECT COUNT(*) FROM orders WHERE status = 'paid'\n");
         }
     }
 }
