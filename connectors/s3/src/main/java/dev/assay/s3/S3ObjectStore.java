@@ -23,6 +23,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -327,6 +328,13 @@ public final class S3ObjectStore implements Store {
         }
         IOException io = S3Errors.ioCause(e);
         if (io != null) {
+            // A server that refuses an upload (a missing bucket, denied access) may close the connection
+            // before reading the body, so the client sees a broken connection, not the refusal: ask the
+            // bucket, and report its answer when it has one.
+            Optional<AwsServiceException> refusal = bucketRefusal();
+            if (refusal.isPresent()) {
+                return error(refusal.get(), action, objectKey, permission);
+            }
             return new StoreUnavailableException(
                     "cannot reach " + settings.where() + " to " + action + " " + uri + " after " + settings.attempts()
                             + " attempts: " + S3Errors.describe(io),
@@ -334,6 +342,22 @@ public final class S3ObjectStore implements Store {
         }
         return new StoreUnavailableException(
                 "cannot " + action + " " + uri + " at " + settings.where() + ": " + e.getMessage(), e);
+    }
+
+    /** What the bucket answers to a HEAD when it refuses requests (404, 403, 301), else empty. */
+    private Optional<AwsServiceException> bucketRefusal() {
+        try {
+            client().headBucket(HeadBucketRequest.builder()
+                    .bucket(settings.bucket())
+                    .overrideConfiguration(NO_SDK_RETRIES)
+                    .build());
+            return Optional.empty();
+        } catch (AwsServiceException e) {
+            int status = e.statusCode();
+            return status == 404 || status == 403 || status == 301 ? Optional.of(e) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static String code(AwsServiceException e) {

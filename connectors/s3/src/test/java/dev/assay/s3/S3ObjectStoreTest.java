@@ -271,6 +271,23 @@ class S3ObjectStoreTest extends StoreContract {
         }
 
         @Test
+        void a_missing_bucket_is_named_even_when_the_server_hangs_up_before_the_upload_ends() {
+            // s3proxy answers 404 and closes the connection without reading a large body: the client sees
+            // a broken upload, and the store asks the bucket what is wrong.
+            Store store = opened(S3ObjectStore.of(S3.source("no-such-bucket")));
+            byte[] large = new byte[16 * 1024 * 1024];
+
+            assertThatThrownBy(() -> store.write("big", large))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageStartingWith("cannot write s3://no-such-bucket/big: bucket 'no-such-bucket' does not"
+                            + " exist at " + S3.endpoint());
+            assertThatThrownBy(() -> store.create("big", large))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageStartingWith("cannot create s3://no-such-bucket/big: bucket 'no-such-bucket' does not"
+                            + " exist at " + S3.endpoint());
+        }
+
+        @Test
         void rejected_credentials_are_told_apart_from_denied_access() {
             Store store = opened(S3ObjectStore.of(S3.source(bucket)
                     .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("wrong", "key")))));
