@@ -7,6 +7,8 @@ import dev.assay.error.AssayException;
 import dev.assay.error.SourceUnavailableException;
 import dev.assay.model.ExpectationSuite;
 import dev.assay.model.ResultFormat;
+import dev.assay.report.JUnitXmlReport;
+import dev.assay.report.JUnitXmlReport.TestSuite;
 import dev.assay.result.ResultJson;
 import dev.assay.result.ResultText;
 import dev.assay.result.ValidationResult;
@@ -17,8 +19,10 @@ import dev.assay.source.FileFormat;
 import dev.assay.source.FileFormats;
 import dev.assay.source.FileSource;
 import dev.assay.source.FileStores;
+import dev.assay.store.Store;
 import dev.assay.suite.SuiteFiles;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -170,6 +174,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--ascii", description = "Plain ASCII output, no Unicode marks.")
     boolean ascii;
 
+    @Option(
+            names = "--junit-xml",
+            paramLabel = "PATH",
+            description = "Also write the result as a JUnit XML report (one test case per expectation), for CI"
+                    + " test reporters.")
+    Path junitXml;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -185,6 +196,9 @@ final class ValidateCommand implements Callable<Integer> {
             } finally {
                 progress.close();
             }
+            if (junitXml != null) {
+                writeJunitXml(result);
+            }
             if (format.equalsIgnoreCase("json")) {
                 out.println(ResultJson.toJson(result));
             } else {
@@ -197,6 +211,13 @@ final class ValidateCommand implements Callable<Integer> {
             err.flush();
             return AssayCommand.ERROR;
         }
+    }
+
+    /** The JUnit XML report, written whole or not at all (a temporary file renamed over the target). */
+    private void writeJunitXml(ValidationResult result) {
+        Path target = junitXml.toAbsolutePath().normalize();
+        String xml = JUnitXmlReport.toXml("assay validate " + result.suiteName(), List.of(TestSuite.of(result)));
+        Store.local(target.getParent()).write(target.getFileName().toString(), xml.getBytes(StandardCharsets.UTF_8));
     }
 
     private Batch batch() {

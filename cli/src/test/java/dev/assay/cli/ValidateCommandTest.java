@@ -351,4 +351,27 @@ class ValidateCommandTest {
             assertThat(r.err()).isEqualTo("assay: folder not found: nope" + System.lineSeparator());
         }
     }
+
+    @Test
+    void a_junit_xml_report_has_a_test_case_per_expectation() throws IOException {
+        Path report = dir.resolve("reports/TEST-trips.xml");
+        Run r = run(
+                "validate",
+                "--suite",
+                EXAMPLES.resolve("suites/trips-strict.yaml").toString(),
+                "--data",
+                DATA,
+                "--ascii",
+                "--junit-xml",
+                report.toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        String xml = Files.readString(report);
+        assertThat(xml)
+                .contains("<testsuite name=\"trips-strict")
+                .contains("tests=\"5\"")
+                .contains("failures=\"4\"")
+                .contains(
+                        "<testcase classname=\"trips-strict\" name=\"expect_column_values_to_not_be_null(passenger_count)\"");
+    }
 }
