@@ -165,9 +165,10 @@ public final class GateReportWriter {
 
     private static String github(GateReport report) {
         StringBuilder out = new StringBuilder();
+        String file = GitHubAnnotations.repositoryPath(report.file(), System.getenv("GITHUB_WORKSPACE"));
         for (String e : report.errors()) {
             out.append(GitHubAnnotations.command(
-                    "error", report.file(), java.util.OptionalInt.empty(), "assay contract " + report.command(), e));
+                    "error", file, java.util.OptionalInt.empty(), "assay contract " + report.command(), e));
         }
         for (GateCase c : report.cases()) {
             String level;
@@ -190,7 +191,7 @@ public final class GateReportWriter {
             }
             String title = c.group() + ": " + c.name();
             String message = report.label(c) + ": " + c.message() + (c.detail().isEmpty() ? "" : "\n" + c.detail());
-            out.append(GitHubAnnotations.command(level, report.file(), c.line(), title, message));
+            out.append(GitHubAnnotations.command(level, file, c.line(), title, message));
         }
         return out.append(summary(report)).append('\n').toString();
     }

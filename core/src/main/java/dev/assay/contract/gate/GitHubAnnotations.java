@@ -46,6 +46,37 @@ public final class GitHubAnnotations {
         return s.append("::").append(escapeData(message)).append('\n').toString();
     }
 
+    /**
+     * {@code file} as GitHub names it: relative to the repository's root ({@code workspace}, the runner's
+     * {@code GITHUB_WORKSPACE}), so that an annotation of a contract given as {@code
+     * contracts/orders.odcs.yaml} from a module's folder still lands on the file. A file outside the
+     * workspace, or no workspace, leaves it as given.
+     *
+     * @param file the file as the command was given it, relative to the working directory or absolute
+     * @param workspace the repository's root, or null when not running in GitHub Actions
+     */
+    public static String repositoryPath(String file, String workspace) {
+        if (workspace == null || workspace.isBlank() || file.isEmpty()) {
+            return file;
+        }
+        try {
+            java.nio.file.Path root =
+                    java.nio.file.Path.of(workspace).toAbsolutePath().normalize();
+            java.nio.file.Path path =
+                    java.nio.file.Path.of(file).toAbsolutePath().normalize();
+            if (!path.startsWith(root)) {
+                return file;
+            }
+            StringBuilder out = new StringBuilder();
+            for (java.nio.file.Path part : root.relativize(path)) {
+                out.append(out.length() == 0 ? "" : "/").append(part);
+            }
+            return out.toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return file;
+        }
+    }
+
     /** A message escaped: {@code %}, CR and LF. */
     public static String escapeData(String text) {
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");

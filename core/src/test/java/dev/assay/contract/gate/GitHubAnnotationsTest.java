@@ -32,4 +32,16 @@ class GitHubAnnotationsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("level must be error, warning or notice, got 'info'");
     }
+
+    @Test
+    void a_file_is_named_from_the_repository_root_when_running_in_github_actions(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path repo) {
+        String contract = repo.resolve("module/contracts/orders.odcs.yaml").toString();
+
+        assertThat(GitHubAnnotations.repositoryPath(contract, repo.toString()))
+                .isEqualTo("module/contracts/orders.odcs.yaml");
+        assertThat(GitHubAnnotations.repositoryPath(contract, null)).isEqualTo(contract);
+        assertThat(GitHubAnnotations.repositoryPath("/elsewhere/c.yaml", repo.toString()))
+                .isEqualTo("/elsewhere/c.yaml");
+    }
 }
