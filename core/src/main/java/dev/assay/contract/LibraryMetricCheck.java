@@ -25,6 +25,9 @@ import dev.assay.result.ResultDetails;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +35,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * An ODCS library metric compared with a threshold, where no GX expectation says the same thing: a count
@@ -70,6 +75,13 @@ public record LibraryMetricCheck(
     /** The GX-style name of this check. */
     public static final String NAME = "expect_contract_metric_to_meet_threshold";
 
+    /**
+     * The catalog entry. Its dimension is nominal: each check reports under its own {@link #dimension()}
+     * (the metric's, or the one its rule names), and counts on a column (aggregate) or the table.
+     */
+    public static final ExpectationType TYPE =
+            ExpectationType.of(NAME, Kind.COLUMN_AGGREGATE, Dimension.VALIDITY, LibraryMetricCheck::read);
+
     private static final int SAMPLE_CAP = 1000;
 
     /** The ODCS library metrics. */
@@ -107,6 +119,11 @@ public record LibraryMetricCheck(
             }
             return Optional.empty();
         }
+
+        /** Every ODCS name, in declaration order. */
+        static List<String> names() {
+            return Arrays.stream(values()).map(LibraryMetric::odcsName).toList();
+        }
     }
 
     /** What a count is measured in. */
@@ -118,15 +135,36 @@ public record LibraryMetricCheck(
         public String odcsName() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** The unit with this ODCS name, or empty. */
+        public static Optional<Unit> fromOdcsName(String name) {
+            for (Unit u : values()) {
+                if (u.odcsName().equals(name)) {
+                    return Optional.of(u);
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     public LibraryMetricCheck {
         requireNonNull(metric, "metric is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
-        values = java.util.Collections.unmodifiableList(new ArrayList<>(requireNonNull(values, "values is null")));
+        values = Collections.unmodifiableList(new ArrayList<>(requireNonNull(values, "values is null")));
         requireNonNull(pattern, "pattern is null");
         requireNonNull(unit, "unit is null");
         requireNonNull(threshold, "threshold is null");
+        // All conditions must hold, so their order means nothing; kwargs have none either. Kept in operator
+        // order, a check reads back from a suite file equal to the one written.
+        List<Threshold.Condition> ordered = new ArrayList<>(threshold.conditions());
+        ordered.sort(Comparator.comparing(Threshold.Condition::operator));
+        for (int i = 1; i < ordered.size(); i++) {
+            if (ordered.get(i).operator() == ordered.get(i - 1).operator()) {
+                throw new InvalidExpectationException("the threshold has "
+                        + ordered.get(i).operator().odcsName() + " twice; a suite file holds each operator once");
+            }
+        }
+        threshold = new Threshold(ordered);
         requireNonNull(dimension, "dimension is null");
         requireNonNull(options, "options is null");
         if (metric == LibraryMetric.ROW_COUNT) {
@@ -145,8 +183,16 @@ public record LibraryMetricCheck(
             throw new InvalidExpectationException(
                     "invalidValues on '" + columns.get(0) + "' needs either validValues or pattern (not both)");
         }
+        if (!values.isEmpty() && metric != LibraryMetric.MISSING_VALUES && metric != LibraryMetric.INVALID_VALUES) {
+            throw new InvalidExpectationException(metric.odcsName
+                    + " takes no values; missingValues and validValues belong to missingValues" + " and invalidValues");
+        }
+        if (pattern.isPresent() && metric != LibraryMetric.INVALID_VALUES) {
+            throw new InvalidExpectationException(
+                    metric.odcsName + " takes no pattern; pattern belongs to invalidValues");
+        }
         if (metric == LibraryMetric.MISSING_VALUES && values.isEmpty()) {
-            values = java.util.Arrays.asList((Object) null);
+            values = Arrays.asList((Object) null);
         }
         if (pattern.isPresent()) {
             new RowPredicate.MatchesRegex(columns.get(0), pattern.get(), false).pattern();
@@ -156,7 +202,9 @@ public record LibraryMetricCheck(
     @Override
     public ExpectationType type() {
         Kind kind = metric == LibraryMetric.ROW_COUNT || columns.size() > 1 ? Kind.TABLE : Kind.COLUMN_AGGREGATE;
-        return ExpectationType.of(NAME, kind, dimension, LibraryMetricCheck::read);
+        return kind == TYPE.kind() && dimension == TYPE.dimension()
+                ? TYPE
+                : new ExpectationType(NAME, kind, dimension, TYPE.rowConditionAllowed(), TYPE.reader());
     }
 
     @Override
@@ -258,50 +306,123 @@ public record LibraryMetricCheck(
     }
 
     static LibraryMetricCheck read(KwargReader kwargs, ExpectationOptions options) {
-        String name = kwargs.string("metric");
-        LibraryMetric metric = LibraryMetric.fromOdcsName(name)
-                .orElseThrow(() -> kwargs.invalid(
-                        "metric",
-                        "must be one of nullValues, missingValues," + " invalidValues, duplicateValues, rowCount; got '"
-                                + name + "'"));
-        List<String> columns = kwargs.optionalStrings("column_list")
-                .orElseGet(() -> kwargs.optionalString("column").map(List::of).orElse(List.of()));
-        String unitName = kwargs.optionalString("unit").orElse("rows");
-        Unit unit;
-        if (unitName.equals("rows")) {
-            unit = Unit.ROWS;
-        } else if (unitName.equals("percent")) {
-            unit = Unit.PERCENT;
-        } else {
-            throw kwargs.invalid("unit", "must be rows or percent, got '" + unitName + "'");
-        }
-        List<Threshold.Condition> conditions = new ArrayList<>();
+        // Every key is read before any is judged, so that the recorded kwarg schema holds them all.
+        String metricName = kwargs.string("metric");
+        Optional<String> column = kwargs.optionalString("column");
+        Optional<List<String>> columnList = kwargs.optionalStrings("column_list");
+        Optional<String> unitName = kwargs.optionalString("unit");
+        List<Threshold.Operator> operators = new ArrayList<>();
+        List<List<Object>> operands = new ArrayList<>();
         for (Threshold.Operator op : Threshold.Operator.values()) {
-            if (op == Threshold.Operator.MUST_BE_BETWEEN || op == Threshold.Operator.MUST_NOT_BE_BETWEEN) {
-                kwargs.optionalValues(op.odcsName()).ifPresent(v -> conditions.add(new Threshold.Condition(op, v)));
-            } else {
-                kwargs.optionalValue(op.odcsName())
-                        .ifPresent(v -> conditions.add(new Threshold.Condition(op, List.of(v))));
+            Optional<List<Object>> value =
+                    op == Threshold.Operator.MUST_BE_BETWEEN || op == Threshold.Operator.MUST_NOT_BE_BETWEEN
+                            ? kwargs.optionalValues(op.odcsName())
+                            : kwargs.optionalValue(op.odcsName()).map(List::of);
+            if (value.isPresent()) {
+                operators.add(op);
+                operands.add(value.get());
             }
         }
-        if (conditions.isEmpty()) {
-            throw kwargs.invalid("mustBe", "needs one of the operators mustBe, mustNotBe, mustBeGreaterThan, ...");
+        Optional<List<Object>> missingValues = kwargs.optionalValues("missing_values");
+        Optional<List<Object>> validValues = kwargs.optionalValues("valid_values");
+        Optional<String> pattern = kwargs.optionalString("pattern");
+        Optional<String> dimensionName = kwargs.optionalString("dimension");
+
+        LibraryMetric metric = LibraryMetric.fromOdcsName(metricName)
+                .orElseThrow(() -> kwargs.invalid(
+                        "metric", "must be one of " + LibraryMetric.names() + ", got '" + metricName + "'"));
+        if (column.isPresent() && columnList.isPresent()) {
+            throw kwargs.invalid("column_list", "give either column or column_list, not both");
         }
-        List<Object> values = kwargs.optionalValues("missing_values")
-                .or(() -> kwargs.optionalValues("valid_values"))
-                .orElse(List.of());
-        Dimension dimension = kwargs.optionalString("dimension")
-                .map(d -> Dimension.valueOf(d.toUpperCase(Locale.ROOT)))
-                .orElse(metric.defaultDimension());
+        List<String> columns = columnList.orElseGet(() -> column.map(List::of).orElse(List.of()));
+        if (metric == LibraryMetric.ROW_COUNT) {
+            if (!columns.isEmpty()) {
+                throw kwargs.invalid(
+                        column.isPresent() ? "column" : "column_list",
+                        "metric rowCount counts the rows of the table and takes no column");
+            }
+        } else if (columns.isEmpty()) {
+            throw kwargs.invalid("column", "is required for metric " + metric.odcsName);
+        } else if (columnList.isPresent() && metric != LibraryMetric.DUPLICATE_VALUES) {
+            throw kwargs.invalid(
+                    "column_list",
+                    "only metric duplicateValues counts on several columns; " + metric.odcsName + " takes one column");
+        }
+        Unit unit = Unit.ROWS;
+        if (unitName.isPresent()) {
+            unit = Unit.fromOdcsName(unitName.get())
+                    .orElseThrow(() -> kwargs.invalid("unit", "must be rows or percent, got '" + unitName.get() + "'"));
+            if (unit == Unit.PERCENT && metric == LibraryMetric.ROW_COUNT) {
+                throw kwargs.invalid("unit", "metric rowCount is a number of rows; unit percent does not apply");
+            }
+        }
+        if (operators.isEmpty()) {
+            throw kwargs.invalid(
+                    Threshold.Operator.MUST_BE.odcsName(),
+                    "a threshold is required: give at least one of " + Threshold.Operator.names());
+        }
+        List<Threshold.Condition> conditions = new ArrayList<>();
+        for (int i = 0; i < operators.size(); i++) {
+            try {
+                conditions.add(new Threshold.Condition(operators.get(i), operands.get(i)));
+            } catch (InvalidExpectationException e) {
+                throw kwargs.invalid(operators.get(i).odcsName(), e.getMessage());
+            }
+        }
+        if (missingValues.isPresent() && metric != LibraryMetric.MISSING_VALUES) {
+            throw kwargs.invalid("missing_values", "applies only to metric missingValues, not " + metric.odcsName);
+        }
+        if (validValues.isPresent() && metric != LibraryMetric.INVALID_VALUES) {
+            throw kwargs.invalid("valid_values", "applies only to metric invalidValues, not " + metric.odcsName);
+        }
+        if (pattern.isPresent() && metric != LibraryMetric.INVALID_VALUES) {
+            throw kwargs.invalid("pattern", "applies only to metric invalidValues, not " + metric.odcsName);
+        }
+        if (metric == LibraryMetric.INVALID_VALUES) {
+            if (validValues.isPresent() == pattern.isPresent()) {
+                throw kwargs.invalid(
+                        validValues.isPresent() ? "pattern" : "valid_values",
+                        "metric invalidValues needs either valid_values or pattern (not both)");
+            }
+            if (validValues.isPresent() && validValues.get().isEmpty()) {
+                throw kwargs.invalid("valid_values", "must list at least one value");
+            }
+        }
+        Dimension dimension = metric.defaultDimension();
+        if (dimensionName.isPresent()) {
+            dimension = dimension(dimensionName.get())
+                    .orElseThrow(() -> kwargs.invalid(
+                            "dimension",
+                            "must be one of "
+                                    + Arrays.stream(Dimension.values())
+                                            .map(Dimension::jsonName)
+                                            .toList() + ", got '" + dimensionName.get() + "'"));
+        }
+        if (pattern.isPresent()) {
+            try {
+                Pattern.compile(pattern.get());
+            } catch (PatternSyntaxException e) {
+                throw kwargs.invalid("pattern", "is not a valid regular expression: " + e.getDescription());
+            }
+        }
         return new LibraryMetricCheck(
                 metric,
                 columns,
-                values,
-                kwargs.optionalString("pattern"),
+                missingValues.or(() -> validValues).orElse(List.of()),
+                pattern,
                 unit,
                 new Threshold(conditions),
                 dimension,
                 options);
+    }
+
+    private static Optional<Dimension> dimension(String name) {
+        for (Dimension d : Dimension.values()) {
+            if (d.jsonName().equals(name)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -324,6 +445,8 @@ public record LibraryMetricCheck(
             kwargs.put("valid_values", values);
         }
         kwargs.put("pattern", pattern);
-        kwargs.put("dimension", dimension.jsonName());
+        if (dimension != metric.defaultDimension()) {
+            kwargs.put("dimension", dimension.jsonName());
+        }
     }
 }

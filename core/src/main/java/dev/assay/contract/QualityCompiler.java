@@ -90,13 +90,15 @@ final class QualityCompiler {
                 break;
         }
         Optional<Expectation> exact = exact(metric.get(), List.of(col), values, pattern, unit.get(), threshold);
+        // Only invalidValues reads a pattern; a stray one on another metric is not the check's.
+        Optional<String> invalidPattern = pattern;
         Expectation e = exact.orElseGet(() -> new LibraryMetricCheck(
                 metric.get(),
                 List.of(col),
                 metric.get() == LibraryMetric.MISSING_VALUES || metric.get() == LibraryMetric.INVALID_VALUES
                         ? values(rule, metric.get())
                         : List.of(),
-                Optional.ofNullable(rule.arguments().get("pattern")).map(String::valueOf),
+                invalidPattern,
                 unit.get(),
                 threshold,
                 dimension(rule, metric.get()),

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.assay.error.InvalidExpectationException;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -54,6 +55,11 @@ public record Threshold(List<Condition> conditions) {
         /** The key in a contract, e.g. {@code mustBeLessThan}. */
         public String odcsName() {
             return odcsName;
+        }
+
+        /** Every ODCS key, in declaration order. */
+        public static List<String> names() {
+            return Arrays.stream(values()).map(Operator::odcsName).toList();
         }
 
         /** The operator with this ODCS key, or empty. */

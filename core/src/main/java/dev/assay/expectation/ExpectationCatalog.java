@@ -1,5 +1,6 @@
 package dev.assay.expectation;
 
+import dev.assay.contract.LibraryMetricCheck;
 import dev.assay.model.ExpectationType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,8 @@ public final class ExpectationCatalog {
             TableColumnCountBetween.TYPE,
             TableColumnCountEqual.TYPE,
             ColumnValuesOfType.TYPE,
-            ColumnValuesInTypeList.TYPE);
+            ColumnValuesInTypeList.TYPE,
+            LibraryMetricCheck.TYPE);
 
     private static final Map<String, ExpectationType> BY_NAME = byName();
 

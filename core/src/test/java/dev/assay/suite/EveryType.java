@@ -1,5 +1,10 @@
 package dev.assay.suite;
 
+import dev.assay.contract.LibraryMetricCheck;
+import dev.assay.contract.LibraryMetricCheck.LibraryMetric;
+import dev.assay.contract.LibraryMetricCheck.Unit;
+import dev.assay.contract.Threshold;
+import dev.assay.contract.Threshold.Operator;
 import dev.assay.expectation.AnomalyRule;
 import dev.assay.expectation.ColumnDistinctValuesMatchSet;
 import dev.assay.expectation.ColumnDistinctValuesMatchSet.SetRelation;
@@ -41,12 +46,14 @@ import dev.assay.expectation.TableRowCountChangeAtMost;
 import dev.assay.expectation.TableRowCountEqual;
 import dev.assay.metric.NamedMetric;
 import dev.assay.metric.RowPredicate.IgnoreRowIf;
+import dev.assay.model.Dimension;
 import dev.assay.model.Expectation;
 import dev.assay.model.ExpectationOptions;
 import dev.assay.model.ExpectationSuite;
 import dev.assay.model.ResultFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +142,18 @@ final class EveryType {
                 new TableColumnCountBetween(Range.between(3L, 20L)),
                 new TableColumnCountEqual(13L),
                 new ColumnValuesOfType("fare_amount", "float64"),
-                new ColumnValuesInTypeList("fare_amount", List.of("float64", "decimal")));
+                new ColumnValuesInTypeList("fare_amount", List.of("float64", "decimal")),
+                new LibraryMetricCheck(
+                        LibraryMetric.MISSING_VALUES,
+                        List.of("payment_type"),
+                        Arrays.asList(null, "N/A", "", 0L),
+                        Optional.empty(),
+                        Unit.PERCENT,
+                        new Threshold(List.of(
+                                new Threshold.Condition(Operator.MUST_BE_BETWEEN, List.of(0L, 2.5)),
+                                new Threshold.Condition(Operator.MUST_NOT_BE, List.of(1L)))),
+                        Dimension.CONSISTENCY,
+                        DEFAULT.withId("missing-payment")));
     }
 
     static ExpectationSuite suite() {

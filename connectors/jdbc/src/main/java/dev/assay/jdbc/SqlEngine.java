@@ -1045,8 +1045,11 @@ final class SqlEngine implements Engine {
                         .append(unexpected)
                         .append(")) assay_counted WHERE assay_n > 1");
             }
-            query = query.append((relation.dialect().keepsRowOrder() ? "" : " ORDER BY " + ROW)
-                    + relation.dialect().limit(spec.limit()));
+            // A dialect that keeps row order keeps it through one scan; the duplicates' COUNT(*) OVER (PARTITION
+            // BY key) sorts by key (PostgreSQL lists a repeated key's rows together), so those are ordered.
+            boolean ordered = relation.dialect().keepsRowOrder() && groupBy == null;
+            query = query.append(
+                    (ordered ? "" : " ORDER BY " + ROW) + relation.dialect().limit(spec.limit()));
             List<Field> fields = new ArrayList<>();
             for (String column : selected) {
                 fields.add(compiler.field(column));

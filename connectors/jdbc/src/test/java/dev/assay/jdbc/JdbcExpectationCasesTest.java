@@ -113,6 +113,9 @@ class JdbcExpectationCasesTest {
                 }
             }
         });
+        if (type.equals("expect_contract_metric_to_meet_threshold")) {
+            return contractMetricSource(dialect, c, reference, columns);
+        }
         if (dialect == Dialect.ANSI) {
             // Text, deviations, medians, quantiles and the samples of failed row checks stream; the rest is SQL.
             String condition =
@@ -140,6 +143,36 @@ class JdbcExpectationCasesTest {
                                 || type.contains("quantile")))
                 || (dialect == Dialect.MARIADB && (type.contains("median") || type.contains("quantile")));
         return streams ? "arrow" : "sql";
+    }
+
+    /**
+     * Where a contract metric's counts and its row count are computed: the counts stream as a row check's do
+     * (text, or the samples of unexpected rows, in plain SQL; a pattern in SQLite), the row count only when the
+     * row condition is on text in plain SQL; each part says where it ran.
+     */
+    private static String contractMetricSource(
+            Dialect dialect, ExpectationCases.Case c, JsonNode reference, Set<String> columns) {
+        JsonNode kwargs = c.expectation().get("kwargs");
+        String metric = kwargs.path("metric").asText();
+        String condition = kwargs.path("row_condition").asText("");
+        boolean counts = !metric.equals("rowCount");
+        boolean countsStream;
+        boolean rowCountStreams;
+        if (dialect == Dialect.ANSI) {
+            boolean textCondition = TEXT.stream().anyMatch(condition::contains);
+            countsStream = (!metric.equals("nullValues") && columns.stream().anyMatch(TEXT::contains))
+                    || textCondition
+                    || reference.at("/result/unexpected_count").asLong(0) > 0;
+            rowCountStreams = textCondition;
+        } else {
+            countsStream = dialect == Dialect.SQLITE
+                    && (kwargs.has("pattern") || columns.stream().anyMatch(TEMPORAL::contains));
+            rowCountStreams = false;
+        }
+        if (!counts || countsStream == rowCountStreams) {
+            return rowCountStreams ? "arrow" : "sql";
+        }
+        return "arrow+sql";
     }
 
     /** The case through SQL pushdown and streamed, each against the case and the Arrow engine in memory. */

@@ -1,6 +1,7 @@
 package dev.assay.datadocs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -123,6 +124,8 @@ final class Phrases {
                         + " from " + reference(k.path("compared_to").asText("previous"), k);
             case "expect_metric_to_not_be_anomalous":
                 return anomaly(k);
+            case "expect_contract_metric_to_meet_threshold":
+                return contractMetric(k);
             case "expect_table_row_count_to_equal":
                 return "the row count must be exactly " + value(k.path("value"));
             case "expect_column_to_exist":
@@ -160,6 +163,78 @@ final class Phrases {
         }
         return what + " must change by at most " + change(k, "max_change", "max_abs_change", "") + " from "
                 + reference(strategy.equals("mean_of_last") ? "mean_of_last" : "previous", k);
+    }
+
+    /** The ODCS threshold operators, in the order a phrase lists them, with their words. */
+    private static final String[][] OPERATORS = {
+        {"mustBe", "must be "},
+        {"mustNotBe", "must not be "},
+        {"mustBeGreaterThan", "must be greater than "},
+        {"mustBeGreaterOrEqualTo", "must be at least "},
+        {"mustBeLessThan", "must be less than "},
+        {"mustBeLessOrEqualTo", "must be at most "},
+        {"mustBeBetween", "must be between "},
+        {"mustNotBeBetween", "must not be between "},
+    };
+
+    /** A data contract's library metric against its threshold: "the share of null values must be at most 1%". */
+    private static String contractMetric(JsonNode k) {
+        String metric = k.path("metric").asText("?");
+        boolean percent = k.path("unit").asText("rows").equals("percent");
+        String what;
+        switch (metric) {
+            case "nullValues":
+                what = "null values";
+                break;
+            case "missingValues":
+                List<JsonNode> listed = new ArrayList<>();
+                k.path("missing_values").forEach(v -> {
+                    if (!v.isNull()) {
+                        listed.add(v);
+                    }
+                });
+                what = "missing values (null"
+                        + (listed.isEmpty()
+                                ? ""
+                                : " or one of "
+                                        + set(JsonNodeFactory.instance
+                                                .arrayNode()
+                                                .addAll(listed)))
+                        + ")";
+                break;
+            case "invalidValues":
+                what = k.hasNonNull("pattern")
+                        ? "values not matching " + value(k.get("pattern"))
+                        : "values not in " + set(k.path("valid_values"));
+                break;
+            case "duplicateValues":
+                what = k.path("column_list").isArray()
+                        ? "rows repeating a combination of " + joined(k.get("column_list"))
+                        : "duplicate values";
+                break;
+            case "rowCount":
+                what = null;
+                break;
+            default:
+                what = metric;
+        }
+        String subject = what == null ? "the row count" : (percent ? "the share of " : "the number of ") + what;
+        List<String> conditions = new ArrayList<>();
+        for (String[] op : OPERATORS) {
+            JsonNode operand = k.get(op[0]);
+            if (operand == null || operand.isNull()) {
+                continue;
+            }
+            conditions.add(op[1]
+                    + (operand.isArray()
+                            ? amount(operand.path(0), percent) + " and " + amount(operand.path(1), percent)
+                            : amount(operand, percent)));
+        }
+        return subject + " " + (conditions.isEmpty() ? "must meet its threshold" : String.join(" and ", conditions));
+    }
+
+    private static String amount(JsonNode v, boolean percent) {
+        return value(v) + (percent && v.isNumber() ? "%" : "");
     }
 
     /** "20%", "1000 rows", or "20% and 1000 rows". */

@@ -220,6 +220,12 @@ class PhrasesTest {
             "n",
             "values must be of one of the types int64, float64"
         },
+        {
+            "expect_contract_metric_to_meet_threshold",
+            "{\"metric\": \"nullValues\", \"column\": \"tip\", \"unit\": \"percent\", \"mustBeLessOrEqualTo\": 1}",
+            "tip",
+            "the share of null values must be at most 1%"
+        },
     };
 
     @Test
@@ -298,6 +304,38 @@ class PhrasesTest {
     void percents_keep_three_significant_digits() {
         assertThat(List.of(Texts.percent(66.66666), Texts.percent(0.012345), Texts.percent(100.0), Texts.percent(0)))
                 .containsExactly("66.7%", "0.0123%", "100%", "0%");
+    }
+
+    @Test
+    void contract_metrics_say_what_they_count_and_the_threshold() throws Exception {
+        assertThat(
+                        Phrases.phrase(
+                                "expect_contract_metric_to_meet_threshold",
+                                JSON.readTree(
+                                        "{\"metric\": \"missingValues\", \"column\": \"s\", \"unit\": \"percent\","
+                                                + " \"mustBeBetween\": [0, 2.5], \"mustNotBe\": 1, \"missing_values\": [null, \"N/A\"]}")))
+                .isEqualTo("the share of missing values (null or one of {\"N/A\"}) must not be 1% and must be between"
+                        + " 0% and 2.5%");
+        assertThat(Phrases.phrase(
+                        "expect_contract_metric_to_meet_threshold",
+                        JSON.readTree("{\"metric\": \"invalidValues\", \"column\": \"s\","
+                                + " \"pattern\": \"^[a-z]+$\", \"mustBeLessThan\": 3}")))
+                .isEqualTo("the number of values not matching \"^[a-z]+$\" must be less than 3");
+        assertThat(Phrases.phrase(
+                        "expect_contract_metric_to_meet_threshold",
+                        JSON.readTree("{\"metric\": \"invalidValues\", \"column\": \"s\","
+                                + " \"valid_values\": [\"x\", 1], \"mustBe\": 0}")))
+                .isEqualTo("the number of values not in {\"x\", 1} must be 0");
+        JsonNode duplicates = JSON.readTree(
+                "{\"metric\": \"duplicateValues\", \"column_list\": [\"a\", \"b\"], \"mustBeLessThan\": 2}");
+        assertThat(Phrases.phrase("expect_contract_metric_to_meet_threshold", duplicates))
+                .isEqualTo("the number of rows repeating a combination of a, b must be less than 2");
+        assertThat(Phrases.group(duplicates)).isEqualTo("a, b");
+        JsonNode rows = JSON.readTree(
+                "{\"metric\": \"rowCount\", \"mustNotBeBetween\": [10, 20]," + " \"row_condition\": \"a > 1\"}");
+        assertThat(Phrases.phrase("expect_contract_metric_to_meet_threshold", rows))
+                .isEqualTo("the row count must not be between 10 and 20 (only rows where a > 1)");
+        assertThat(Phrases.group(rows)).isEqualTo(Phrases.TABLE);
     }
 
     @Test
