@@ -3,6 +3,7 @@ package dev.assay.expectation;
 import static java.util.Objects.requireNonNull;
 
 import dev.assay.error.InvalidExpectationException;
+import dev.assay.internal.IsoTimes;
 import dev.assay.metric.ColumnMax;
 import dev.assay.metric.CurrentTime;
 import dev.assay.metric.Metric;
@@ -133,7 +134,7 @@ public record ColumnValuesFresh(String column, Duration maxAge, Optional<Instant
             return ExpectationResult.of(
                     this, format, false, ResultDetails.EMPTY, "the column has no values, so nothing is fresh");
         }
-        Instant newestInstant = Values.instant(newest.get())
+        Instant newestInstant = IsoTimes.instant(newest.get())
                 .orElseThrow(() -> new InvalidExpectationException("column '" + column
                         + "' holds " + newest.get().getClass().getSimpleName()
                         + " values; freshness needs a date or timestamp column"));

@@ -4,15 +4,9 @@ import dev.assay.error.InvalidExpectationException;
 import dev.assay.internal.IsoTimes;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -39,8 +33,8 @@ final class Values {
             return parseNumber(s, a, b).compareTo(toBigDecimal(y));
         }
         if (a instanceof Temporal || b instanceof Temporal) {
-            Instant x = instant(a).orElseThrow(() -> incomparable(a, b));
-            Instant y = instant(b).orElseThrow(() -> incomparable(a, b));
+            Instant x = IsoTimes.instant(a).orElseThrow(() -> incomparable(a, b));
+            Instant y = IsoTimes.instant(b).orElseThrow(() -> incomparable(a, b));
             if (a instanceof LocalTime || b instanceof LocalTime) {
                 throw incomparable(a, b);
             }
@@ -92,29 +86,6 @@ final class Values {
         return BigDecimal.valueOf(n.longValue());
     }
 
-    /** A value as an instant: local values and values without offset are read as UTC. */
-    static Optional<Instant> instant(Object value) {
-        if (value instanceof Instant i) {
-            return Optional.of(i);
-        }
-        if (value instanceof LocalDateTime l) {
-            return Optional.of(l.toInstant(ZoneOffset.UTC));
-        }
-        if (value instanceof LocalDate d) {
-            return Optional.of(d.atStartOfDay().toInstant(ZoneOffset.UTC));
-        }
-        if (value instanceof OffsetDateTime o) {
-            return Optional.of(o.toInstant());
-        }
-        if (value instanceof ZonedDateTime z) {
-            return Optional.of(z.toInstant());
-        }
-        if (value instanceof String s) {
-            return IsoTimes.parseInstant(s.trim());
-        }
-        return Optional.empty();
-    }
-
     /**
      * A key under which equal values are equal: numbers by value, temporal values and ISO text as
      * instants where they parse, other values as they are.
@@ -125,7 +96,7 @@ final class Values {
             return d.signum() == 0 ? BigDecimal.ZERO : d;
         }
         if (value instanceof Temporal && !(value instanceof LocalTime)) {
-            return instant(value).map(i -> (Object) i).orElse(value);
+            return IsoTimes.instant(value).map(i -> (Object) i).orElse(value);
         }
         return value;
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -34,5 +35,31 @@ public final class IsoTimes {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A date or timestamp value (or ISO text) as an instant: values without an offset are read as UTC, a
+     * date as its midnight; empty for anything else.
+     */
+    public static Optional<Instant> instant(Object value) {
+        if (value instanceof Instant i) {
+            return Optional.of(i);
+        }
+        if (value instanceof LocalDateTime l) {
+            return Optional.of(l.toInstant(ZoneOffset.UTC));
+        }
+        if (value instanceof LocalDate d) {
+            return Optional.of(d.atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        if (value instanceof OffsetDateTime o) {
+            return Optional.of(o.toInstant());
+        }
+        if (value instanceof ZonedDateTime z) {
+            return Optional.of(z.toInstant());
+        }
+        if (value instanceof String s) {
+            return parseInstant(s.trim());
+        }
+        return Optional.empty();
     }
 }

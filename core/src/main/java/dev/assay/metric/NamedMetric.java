@@ -8,11 +8,6 @@ import dev.assay.internal.Names;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -149,7 +144,7 @@ public record NamedMetric(String kind, Optional<String> column) {
                 if (newest.isEmpty()) {
                     return Optional.empty();
                 }
-                Instant at = instant(newest.get())
+                Instant at = IsoTimes.instant(newest.get())
                         .orElseThrow(() -> new InvalidExpectationException(kind + " needs a date or timestamp column; '"
                                 + c + "' holds " + newest.get().getClass().getSimpleName() + " values"));
                 return Optional.of(Duration.between(at, now).toMillis() / 1000.0);
@@ -169,30 +164,7 @@ public record NamedMetric(String kind, Optional<String> column) {
         }
         throw new InvalidExpectationException(kind + " needs a numeric column; '" + column.orElse("") + "' holds "
                 + v.getClass().getSimpleName() + " values"
-                + (instant(v).isPresent() ? " (for dates and timestamps use column.freshness_seconds)" : ""));
-    }
-
-    /** A date or timestamp as an instant; values without an offset are read as UTC. */
-    static Optional<Instant> instant(Object value) {
-        if (value instanceof Instant i) {
-            return Optional.of(i);
-        }
-        if (value instanceof LocalDateTime l) {
-            return Optional.of(l.toInstant(ZoneOffset.UTC));
-        }
-        if (value instanceof LocalDate d) {
-            return Optional.of(d.atStartOfDay().toInstant(ZoneOffset.UTC));
-        }
-        if (value instanceof OffsetDateTime o) {
-            return Optional.of(o.toInstant());
-        }
-        if (value instanceof ZonedDateTime z) {
-            return Optional.of(z.toInstant());
-        }
-        if (value instanceof String s) {
-            return IsoTimes.parseInstant(s.trim());
-        }
-        return Optional.empty();
+                + (IsoTimes.instant(v).isPresent() ? " (for dates and timestamps use column.freshness_seconds)" : ""));
     }
 
     @Override
