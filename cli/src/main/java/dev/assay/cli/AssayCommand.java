@@ -59,22 +59,13 @@ public final class AssayCommand implements Runnable {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                if (type == ValidateCommand.class) {
-                    return type.cast(new ValidateCommand(environment));
+                // A command that reads settings from the environment (a password, the project folder)
+                // takes it in its constructor, so tests can give their own.
+                try {
+                    return type.getDeclaredConstructor(Map.class).newInstance(environment);
+                } catch (NoSuchMethodException e) {
+                    return defaults.create(type);
                 }
-                if (type == CheckpointCommand.Run.class) {
-                    return type.cast(new CheckpointCommand.Run(environment));
-                }
-                if (type == DocsCommand.Build.class) {
-                    return type.cast(new DocsCommand.Build(environment));
-                }
-                if (type == ContractCommand.Test.class) {
-                    return type.cast(new ContractCommand.Test(environment));
-                }
-                if (type == CheckpointCommand.ListCheckpoints.class) {
-                    return type.cast(new CheckpointCommand.ListCheckpoints(environment));
-                }
-                return defaults.create(type);
             }
         };
         CommandLine cli = new CommandLine(new AssayCommand(), factory);
