@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.assay.error.AssayException;
 import dev.assay.error.ErrorCode;
+import dev.assay.expectation.ColumnValuesFresh;
+import dev.assay.internal.Names;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -120,6 +123,56 @@ public final class Config {
         }
     }
 
+    /** A whole number in {@code [min, max]}, or {@code otherwise} when the key is absent. */
+    public int integer(String key, int otherwise, int min, int max) {
+        int n = integer(key, otherwise, min);
+        if (n > max) {
+            throw error(key, "must be at most " + max + ", got " + n);
+        }
+        return n;
+    }
+
+    /** One of {@code choices} (case-insensitive), or {@code otherwise} when the key is absent. */
+    public String choice(String key, List<String> choices, String otherwise) {
+        Optional<String> value = optionalString(key);
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        for (String choice : choices) {
+            if (choice.equalsIgnoreCase(value.get().trim())) {
+                return choice;
+            }
+        }
+        throw error(key, "must be one of " + String.join(", ", choices) + ", got '" + value.get() + "'");
+    }
+
+    /**
+     * A duration above zero ({@code 10s}, {@code 500ms}, {@code 2h}, ISO-8601 {@code PT1M}, or a number of
+     * seconds), or {@code otherwise} when the key is absent.
+     */
+    public Duration duration(String key, Duration otherwise) {
+        Optional<Object> value = raw(key);
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        Duration d;
+        if (value.get() instanceof Number n) {
+            d = Duration.ofMillis(Math.round(n.doubleValue() * 1000));
+        } else if (value.get() instanceof String text) {
+            try {
+                d = ColumnValuesFresh.parseDuration(text);
+            } catch (IllegalArgumentException e) {
+                throw error(key, e.getMessage());
+            }
+        } else {
+            throw error(key, "must be a duration such as 10s, got " + shape(value.get()));
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw error(key, "must be more than zero, got '" + value.get() + "'");
+        }
+        return d;
+    }
+
     /** A nested mapping, or empty. */
     public Optional<Config> optionalMap(String key) {
         Optional<Object> value = raw(key);
@@ -192,9 +245,12 @@ public final class Config {
     public void done(String... allowed) {
         for (String key : values.keySet()) {
             if (!used.contains(key)) {
+                String hint = Names.nearest(key, allowed.length == 0 ? used : List.of(allowed))
+                        .map(n -> " (did you mean '" + n + "'?)")
+                        .orElse("");
                 throw new AssayException(
                         ErrorCode.INVALID_CONFIGURATION,
-                        file + ": unknown key '" + where(key) + "'"
+                        file + ": unknown key '" + where(key) + "'" + hint
                                 + (allowed.length == 0 ? "" : "; known keys here: " + String.join(", ", allowed)));
             }
         }

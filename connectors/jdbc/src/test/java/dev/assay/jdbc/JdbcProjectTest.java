@@ -141,8 +141,9 @@ class JdbcProjectTest {
                   shop: {type: jdbc, url: "jdbc:h2:mem:x", passwd: hunter2}
                 """);
         assertThatThrownBy(() -> AssayProject.open(dir))
-                .hasMessage("assay.yml: unknown key 'sources.shop.passwd'; known keys here: type, url, user, password,"
-                        + " dialect")
+                .hasMessage(
+                        "assay.yml: unknown key 'sources.shop.passwd' (did you mean 'password'?); known keys here: type,"
+                                + " url, user, password, dialect")
                 .message()
                 .doesNotContain("hunter2");
     }

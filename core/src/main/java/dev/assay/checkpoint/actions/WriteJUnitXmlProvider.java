@@ -2,6 +2,7 @@ package dev.assay.checkpoint.actions;
 
 import dev.assay.checkpoint.CheckpointAction;
 import dev.assay.checkpoint.CheckpointActionProvider;
+import dev.assay.project.Config;
 import dev.assay.store.StoreKeys;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -31,16 +32,16 @@ public final class WriteJUnitXmlProvider implements CheckpointActionProvider {
 
     @Override
     public CheckpointAction create(Map<String, Object> config) {
-        ActionConfig c = new ActionConfig(TYPE, config);
+        Config c = new Config(TYPE, "", config);
         String path = c.optionalString("path").orElse(DEFAULT_PATH);
-        c.finish();
+        c.done("path");
         if (path.isBlank()) {
-            throw c.invalid("path", "must not be empty");
+            throw c.error("path", "must not be empty");
         }
         Matcher m = PLACEHOLDER.matcher(path);
         while (m.find()) {
             if (!m.group(1).equals("checkpoint") && !m.group(1).equals("run_id")) {
-                throw c.invalid(
+                throw c.error(
                         "path",
                         "has the placeholder {" + m.group(1) + "}; the known ones are {checkpoint} and {run_id}");
             }
@@ -48,10 +49,10 @@ public final class WriteJUnitXmlProvider implements CheckpointActionProvider {
         try {
             Path sample = Path.of(fill(path, "checkpoint", "run"));
             if (sample.getFileName() == null || path.endsWith("/") || path.endsWith("\\")) {
-                throw c.invalid("path", "must name a file, not a folder: '" + path + "'");
+                throw c.error("path", "must name a file, not a folder: '" + path + "'");
             }
         } catch (InvalidPathException e) {
-            throw c.invalid("path", "is not a valid file path: " + e.getMessage());
+            throw c.error("path", "is not a valid file path: " + e.getMessage());
         }
         return new WriteJUnitXml(path);
     }

@@ -188,7 +188,7 @@ class WriteJUnitXmlTest {
         void rejects_an_unknown_key_and_suggests_the_known_one() {
             assertThatThrownBy(() -> action(Map.of("paht", "x.xml")))
                     .isInstanceOf(AssayException.class)
-                    .hasMessage("write_junit_xml: unknown key 'paht'; did you mean 'path'? (known keys: path)")
+                    .hasMessage("write_junit_xml: unknown key 'paht' (did you mean 'path'?); known keys here: path")
                     .extracting(e -> ((AssayException) e).code())
                     .isEqualTo(ErrorCode.INVALID_CONFIGURATION);
         }
@@ -196,18 +196,17 @@ class WriteJUnitXmlTest {
         @Test
         void rejects_an_unknown_placeholder() {
             assertThatThrownBy(() -> action(Map.of("path", "reports/{suite}.xml")))
-                    .hasMessage("write_junit_xml: 'path' has the placeholder {suite}; the known ones are {checkpoint}"
+                    .hasMessage("write_junit_xml: path has the placeholder {suite}; the known ones are {checkpoint}"
                             + " and {run_id}");
         }
 
         @Test
         void rejects_a_path_that_is_not_text_or_names_a_folder() {
-            assertThatThrownBy(() -> action(Map.of("path", 5)))
-                    .hasMessage("write_junit_xml: 'path' must be text, not integer 5");
+            assertThatThrownBy(() -> action(Map.of("path", List.of("a.xml"))))
+                    .hasMessage("write_junit_xml: path must be a text value, got a list");
             assertThatThrownBy(() -> action(Map.of("path", "reports/")))
-                    .hasMessage("write_junit_xml: 'path' must name a file, not a folder: 'reports/'");
-            assertThatThrownBy(() -> action(Map.of("path", " ")))
-                    .hasMessage("write_junit_xml: 'path' must not be empty");
+                    .hasMessage("write_junit_xml: path must name a file, not a folder: 'reports/'");
+            assertThatThrownBy(() -> action(Map.of("path", " "))).hasMessage("write_junit_xml: path must not be empty");
         }
     }
 }
