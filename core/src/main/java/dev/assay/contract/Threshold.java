@@ -4,9 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.assay.error.InvalidExpectationException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -176,6 +178,20 @@ public record Threshold(List<Condition> conditions) {
                 }
             }
         }
+        for (BigDecimal v : probes(cuts)) {
+            if (v.signum() >= 0 && (max.isEmpty() || v.compareTo(max.get()) <= 0) && test(v)) {
+                return false;
+            }
+        }
+        return max.isPresent() || !test(cuts.last().add(BigDecimal.ONE));
+    }
+
+    /**
+     * The points that tell apart every piece the {@code cuts} (sorted operands) make of the number line:
+     * each cut, a point just beside it on both sides (a quarter of the smallest gap away, at most 1/4) and
+     * a point one beyond each end. A threshold is constant on each piece, so testing these is testing all.
+     */
+    public static List<BigDecimal> probes(SortedSet<BigDecimal> cuts) {
         BigDecimal gap = BigDecimal.ONE;
         BigDecimal previous = null;
         for (BigDecimal cut : cuts) {
@@ -185,14 +201,17 @@ public record Threshold(List<Condition> conditions) {
             previous = cut;
         }
         BigDecimal delta = gap.divide(BigDecimal.valueOf(4));
+        List<BigDecimal> points = new ArrayList<>();
         for (BigDecimal cut : cuts) {
-            for (BigDecimal v : List.of(cut.subtract(delta), cut, cut.add(delta))) {
-                if (v.signum() >= 0 && (max.isEmpty() || v.compareTo(max.get()) <= 0) && test(v)) {
-                    return false;
-                }
-            }
+            points.add(cut.subtract(delta));
+            points.add(cut);
+            points.add(cut.add(delta));
         }
-        return max.isPresent() || !test(cuts.last().add(BigDecimal.ONE));
+        if (!cuts.isEmpty()) {
+            points.add(cuts.first().subtract(BigDecimal.ONE));
+            points.add(cuts.last().add(BigDecimal.ONE));
+        }
+        return points;
     }
 
     static BigDecimal decimal(Object n) {

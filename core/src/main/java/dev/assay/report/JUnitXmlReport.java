@@ -166,7 +166,7 @@ public final class JUnitXmlReport {
     }
 
     /** {@code text} without the characters XML 1.0 cannot hold. */
-    static String xmlText(String text) {
+    public static String xmlText(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
@@ -184,7 +184,7 @@ public final class JUnitXmlReport {
     }
 
     /** {@code text} fit for an attribute: as {@link #xmlText}, with line breaks and tabs as spaces. */
-    static String attributeText(String text) {
+    public static String attributeText(String text) {
         // A parser turns them into spaces anyway (attribute value normalization); say so in the output.
         return xmlText(text)
                 .replace("\r\n", " ")

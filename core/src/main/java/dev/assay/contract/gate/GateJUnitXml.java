@@ -3,6 +3,7 @@ package dev.assay.contract.gate;
 import static java.util.Objects.requireNonNull;
 
 import dev.assay.contract.gate.GateCase.Status;
+import dev.assay.report.JUnitXmlReport;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -65,12 +66,13 @@ public final class GateJUnitXml {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", clean("assay contract " + report.command() + " " + report.file()));
+            xml.writeAttribute(
+                    "name", JUnitXmlReport.xmlText("assay contract " + report.command() + " " + report.file()));
             counts(xml, report, groups.values().stream().flatMap(List::stream).toList());
             for (Map.Entry<String, List<GateCase>> g : groups.entrySet()) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", clean(g.getKey()));
+                xml.writeAttribute("name", JUnitXmlReport.xmlText(g.getKey()));
                 counts(xml, report, g.getValue());
                 Map<String, Integer> seen = new LinkedHashMap<>();
                 for (GateCase c : g.getValue()) {
@@ -152,18 +154,19 @@ public final class GateJUnitXml {
                                 .orElse("") + ": ";
         if (output) {
             xml.writeStartElement("system-out");
-            xml.writeCharacters(clean(report.label(c) + ": " + where + c.message()));
+            xml.writeCharacters(JUnitXmlReport.xmlText(report.label(c) + ": " + where + c.message()));
         } else if (kind.equals("skipped")) {
             xml.writeStartElement("skipped");
             xml.writeAttribute(
                     "message",
-                    attribute("not executed: " + c.message()
+                    JUnitXmlReport.attributeText("not executed: " + c.message()
                             + (report.failing(c) ? " (fails the gate; allow with --allow-not-executed)" : "")));
         } else {
             xml.writeStartElement(kind);
-            xml.writeAttribute("message", attribute(c.message()));
+            xml.writeAttribute("message", JUnitXmlReport.attributeText(c.message()));
             xml.writeAttribute("type", report.label(c));
-            xml.writeCharacters(clean(where + c.message() + (c.detail().isEmpty() ? "" : "\n" + c.detail())));
+            xml.writeCharacters(
+                    JUnitXmlReport.xmlText(where + c.message() + (c.detail().isEmpty() ? "" : "\n" + c.detail())));
         }
         xml.writeEndElement();
         xml.writeCharacters("\n    ");
@@ -172,40 +175,13 @@ public final class GateJUnitXml {
 
     private static void caseAttributes(XMLStreamWriter xml, GateReport report, GateCase c, String name)
             throws XMLStreamException {
-        xml.writeAttribute("classname", attribute(c.group()));
-        xml.writeAttribute("name", attribute(name));
+        xml.writeAttribute("classname", JUnitXmlReport.attributeText(c.group()));
+        xml.writeAttribute("name", JUnitXmlReport.attributeText(name));
         xml.writeAttribute("time", "0");
-        xml.writeAttribute("file", attribute(report.file()));
+        xml.writeAttribute("file", JUnitXmlReport.attributeText(report.file()));
         if (c.line().isPresent()) {
             // Read by GitLab and several GitHub reporters to link a case to its line.
             xml.writeAttribute("line", Integer.toString(c.line().getAsInt()));
         }
-    }
-
-    private static String attribute(String text) {
-        // Parsers turn line breaks and tabs in attributes into spaces anyway; write them as such.
-        return clean(text)
-                .replace("\r\n", " ")
-                .replace('\r', ' ')
-                .replace('\n', ' ')
-                .replace('\t', ' ');
-    }
-
-    /** {@code text} without the characters XML 1.0 cannot hold. */
-    private static String clean(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            if (c == 0x9
-                    || c == 0xA
-                    || c == 0xD
-                    || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD)
-                    || (c >= 0x10000 && c <= 0x10FFFF)) {
-                out.appendCodePoint(c);
-            }
-            i += Character.charCount(c);
-        }
-        return out.toString();
     }
 }

@@ -6,7 +6,6 @@ import dev.assay.contract.Threshold;
 import dev.assay.contract.gate.Change.Severity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -205,26 +204,9 @@ final class RuleDiff {
             out.add(path, Severity.BREAKING, what + ": threshold changed" + shown);
             return;
         }
-        BigDecimal gap = BigDecimal.ONE;
-        BigDecimal previous = null;
-        for (BigDecimal cut : cuts) {
-            if (previous != null && cut.subtract(previous).compareTo(gap) < 0) {
-                gap = cut.subtract(previous);
-            }
-            previous = cut;
-        }
-        BigDecimal delta = gap.divide(BigDecimal.valueOf(4));
-        Set<BigDecimal> points = new HashSet<>();
-        for (BigDecimal cut : cuts) {
-            points.add(cut.subtract(delta));
-            points.add(cut);
-            points.add(cut.add(delta));
-        }
-        points.add(cuts.first().subtract(BigDecimal.ONE));
-        points.add(cuts.last().add(BigDecimal.ONE));
         boolean tighter = false;
         boolean looser = false;
-        for (BigDecimal v : points) {
+        for (BigDecimal v : Threshold.probes(cuts)) {
             boolean was = b.test(v);
             boolean is = a.test(v);
             tighter |= was && !is;
