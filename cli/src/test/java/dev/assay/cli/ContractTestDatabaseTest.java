@@ -58,11 +58,24 @@ class ContractTestDatabaseTest {
             keepAlive.close();
         }
 
+        /** Runs {@code contract test} on server warehouse, reached at {@code jdbcUrl}. */
+        private Result onWarehouse(Map<String, String> environment, Path contract, String jdbcUrl) {
+            return run(
+                    environment,
+                    "contract",
+                    "test",
+                    contract.toString(),
+                    "--server",
+                    "warehouse",
+                    "--jdbc-url",
+                    jdbcUrl);
+        }
+
         @Test
         void runs_the_checks_and_the_sql_rules_on_the_database() throws IOException {
             Path c = writeContract(dir, bigOrdersRule("mustBeLessThan: 2"));
 
-            Result r = run("contract", "test", c.toString(), "--server", "warehouse", "--jdbc-url", url);
+            Result r = onWarehouse(Map.of(), c, url);
 
             assertThat(r.out()).endsWith(": PASSED (exit 0): 10 passed\n");
             assertThat(r.code()).isZero();
@@ -72,7 +85,7 @@ class ContractTestDatabaseTest {
         void a_failing_sql_rule_is_a_breach() throws IOException {
             Path c = writeContract(dir, bigOrdersRule("mustBe: 0"));
 
-            Result r = run("contract", "test", c.toString(), "--server", "warehouse", "--jdbc-url", url);
+            Result r = onWarehouse(Map.of(), c, url);
 
             assertThat(r.out())
                     .contains("BREACH       " + c + ":38 orders: schema[0].quality[1] sql mustBe 0:"
@@ -84,15 +97,7 @@ class ContractTestDatabaseTest {
         void a_password_without_a_user_is_a_usage_error() throws IOException {
             Path c = writeContract(dir, "");
 
-            Result r = run(
-                    Map.of("ASSAY_JDBC_PASSWORD", "secret"),
-                    "contract",
-                    "test",
-                    c.toString(),
-                    "--server",
-                    "warehouse",
-                    "--jdbc-url",
-                    url);
+            Result r = onWarehouse(Map.of("ASSAY_JDBC_PASSWORD", "secret"), c, url);
 
             assertThat(r.err()).contains("ASSAY_JDBC_PASSWORD is set: give the user with --user NAME");
             assertThat(r.code()).isEqualTo(2);
@@ -102,13 +107,9 @@ class ContractTestDatabaseTest {
         void an_unreachable_database_exits_2() throws IOException {
             Path c = writeContract(dir, "");
 
-            Result r = run(
-                    "contract",
-                    "test",
-                    c.toString(),
-                    "--server",
-                    "warehouse",
-                    "--jdbc-url",
+            Result r = onWarehouse(
+                    Map.of(),
+                    c,
                     "jdbc:h2:mem:none_" + UUID.randomUUID().toString().replace("-", "") + ";IFEXISTS=TRUE");
 
             assertThat(r.out()).startsWith("ERROR object 'orders': ");
