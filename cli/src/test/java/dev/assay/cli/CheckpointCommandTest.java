@@ -1,12 +1,12 @@
 package dev.assay.cli;
 
+import static dev.assay.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,24 +23,10 @@ class CheckpointCommandTest {
 
     Path project;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = AssayCommand.commandLine(new PrintWriter(out), new PrintWriter(err), environment)
-                .execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run run(String... args) {
-        return run(Map.of(), args);
-    }
-
     @BeforeEach
     void init() {
         project = dir.resolve("proj");
-        Run r = run("init", project.toString());
+        Result r = run("init", project.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Created an Assay project in " + project).contains("--project " + project);
     }
@@ -64,7 +50,7 @@ class CheckpointCommandTest {
         for (String file : InitCommand.SAMPLE) {
             assertThat(project.resolve(file)).isRegularFile();
         }
-        Run r = run("checkpoint", "run", "nightly_trips", "--project", project.toString(), "--ascii");
+        Result r = run("checkpoint", "run", "nightly_trips", "--project", project.toString(), "--ascii");
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out())
@@ -89,24 +75,24 @@ class CheckpointCommandTest {
                         .code())
                 .isZero();
 
-        Run again = run("docs", "build", "--project", project.toString());
+        Result again = run("docs", "build", "--project", project.toString());
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out())
                 .startsWith("Data docs updated in ")
                 .contains(": 0 new runs, 0 pages written; 2 runs in all.");
 
-        Run full = run("docs", "build", "--full", "--project", project.toString());
+        Result full = run("docs", "build", "--full", "--project", project.toString());
         assertThat(full.code()).as(full.err()).isZero();
         assertThat(full.out()).startsWith("Data docs rebuilt in ").contains("2 new runs");
 
-        Run site = run("docs", "build", "--site", "public", "--project", project.toString());
+        Result site = run("docs", "build", "--site", "public", "--project", project.toString());
         assertThat(site.code()).isEqualTo(2);
         assertThat(site.err()).contains("no data docs site 'public' in assay.yml; sites: local");
     }
 
     @Test
     void init_refuses_to_overwrite_a_project() {
-        Run r = run("init", project.toString());
+        Result r = run("init", project.toString());
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("assay.yml exists already");
@@ -114,19 +100,20 @@ class CheckpointCommandTest {
 
     @Test
     void init_empty_writes_a_project_without_samples() {
-        Run r = run("init", "--empty", dir.resolve("empty").toString());
+        Result r = run("init", "--empty", dir.resolve("empty").toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(dir.resolve("empty/assay.yml")).isRegularFile();
         assertThat(dir.resolve("empty/suites")).isEmptyDirectory();
-        Run list = run("checkpoint", "list", "--project", dir.resolve("empty").toString());
+        Result list =
+                run("checkpoint", "list", "--project", dir.resolve("empty").toString());
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).isEmpty();
     }
 
     @Test
     void a_parameter_given_at_run_time_fills_the_suite_and_can_fail_it() throws IOException {
-        Run r = run(
+        Result r = run(
                 "checkpoint",
                 "run",
                 "nightly_trips",
@@ -163,7 +150,7 @@ class CheckpointCommandTest {
                   - {source: samples, asset: trips, pattern: trips.csv, suite: trips_volume}
                 """);
 
-        Run r = run("checkpoint", "run", "no_params", "--project", project.toString());
+        Result r = run("checkpoint", "run", "no_params", "--project", project.toString());
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out())
@@ -183,7 +170,7 @@ class CheckpointCommandTest {
                   - {source: samples, asset: trips, pattern: trips.csv, suite: trips_volume}
                 """);
 
-        Run r = run("checkpoint", "run", "half", "--project", project.toString(), "--ascii");
+        Result r = run("checkpoint", "run", "half", "--project", project.toString(), "--ascii");
 
         assertThat(r.code()).as(r.out()).isEqualTo(2);
         assertThat(r.out())
@@ -201,30 +188,30 @@ class CheckpointCommandTest {
                 validations:
                   - {source: samples, asset: trips, patern: trips.csv, suite: trips}
                 """);
-        Run typo = run("checkpoint", "run", "typo", "--project", project.toString());
+        Result typo = run("checkpoint", "run", "typo", "--project", project.toString());
         assertThat(typo.code()).isEqualTo(2);
         assertThat(typo.err())
                 .contains("checkpoints/typo.yml: unknown key 'validations[0].patern'")
                 .contains("known keys here: source, suite, batch, parameters, result_format, asset, pattern, format");
 
         checkpoint("source", "validations:\n  - {source: lake, suite: trips}\n");
-        Run source = run("checkpoint", "run", "source", "--project", project.toString());
+        Result source = run("checkpoint", "run", "source", "--project", project.toString());
         assertThat(source.err())
                 .contains("validations[0].source 'lake' is not a source of assay.yml; sources: samples");
 
         checkpoint("suite", "validations:\n  - {source: samples, suite: nope}\n");
-        Run suite = run("checkpoint", "run", "suite", "--project", project.toString());
+        Result suite = run("checkpoint", "run", "suite", "--project", project.toString());
         assertThat(suite.err()).contains("no suite 'nope' in ").contains("suites: trips, trips-strict, trips_volume");
 
         checkpoint("action", "validations:\n  - {source: samples, suite: trips}\nactions:\n  - type: send_pigeon\n");
-        Run action = run("checkpoint", "run", "action", "--project", project.toString());
+        Result action = run("checkpoint", "run", "action", "--project", project.toString());
         assertThat(action.err()).contains("actions[0].type 'send_pigeon' is not an action type; known: ");
 
         checkpoint("batch", "validations:\n  - {source: samples, suite: trips, batch: newest}\n");
-        Run batch = run("checkpoint", "run", "batch", "--project", project.toString());
+        Result batch = run("checkpoint", "run", "batch", "--project", project.toString());
         assertThat(batch.err()).contains("validations[0].batch must be 'latest', 'all' or a mapping");
 
-        Run missing = run("checkpoint", "run", "nope", "--project", project.toString());
+        Result missing = run("checkpoint", "run", "nope", "--project", project.toString());
         assertThat(missing.err()).contains("no checkpoint 'nope' in ").contains("checkpoints: ");
         assertThat(storedResults()).isEmpty();
     }
@@ -234,20 +221,20 @@ class CheckpointCommandTest {
         Path yml = project.resolve("assay.yml");
         Files.writeString(yml, Files.readString(yml).replace("location: data/", "location: ${TRIPS_DIR}"));
 
-        Run missing = run("checkpoint", "list", "--project", project.toString());
+        Result missing = run("checkpoint", "list", "--project", project.toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err())
                 .contains(
                         "assay.yml: sources.samples.location refers to the environment variable TRIPS_DIR, which is not set");
 
-        Run given = run(Map.of("TRIPS_DIR", "data/"), "checkpoint", "list", "--project", project.toString());
+        Result given = run(Map.of("TRIPS_DIR", "data/"), "checkpoint", "list", "--project", project.toString());
         assertThat(given.code()).as(given.err()).isZero();
         assertThat(given.out()).isEqualTo("nightly_trips" + System.lineSeparator());
     }
 
     @Test
     void the_project_is_found_from_the_environment() {
-        Run r = run(Map.of("ASSAY_PROJECT", project.toString()), "checkpoint", "list");
+        Result r = run(Map.of("ASSAY_PROJECT", project.toString()), "checkpoint", "list");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("nightly_trips");
@@ -268,7 +255,7 @@ class CheckpointCommandTest {
         java.io.PrintStream stderr = System.err;
         java.io.ByteArrayOutputStream processOut = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream processErr = new java.io.ByteArrayOutputStream();
-        Run r;
+        Result r;
         try {
             System.setOut(new java.io.PrintStream(processOut, true, java.nio.charset.StandardCharsets.UTF_8));
             System.setErr(new java.io.PrintStream(processErr, true, java.nio.charset.StandardCharsets.UTF_8));

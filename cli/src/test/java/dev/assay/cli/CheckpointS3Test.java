@@ -1,15 +1,14 @@
 package dev.assay.cli;
 
+import static dev.assay.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.cli.CliRun.Result;
 import dev.assay.s3.S3ProxyFixture;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +27,6 @@ class CheckpointS3Test {
     @TempDir
     Path dir;
 
-    private static int run(StringWriter out, StringWriter err, String... args) {
-        return AssayCommand.commandLine(new PrintWriter(out), new PrintWriter(err), Map.of())
-                .execute(args);
-    }
-
     private List<String> keys(String bucket, String prefix) {
         return S3
                 .admin()
@@ -50,8 +44,7 @@ class CheckpointS3Test {
     void results_metric_history_and_the_docs_site_live_in_a_bucket() throws IOException {
         String bucket = S3.bucket();
         Path project = dir.resolve("proj");
-        assertThat(run(new StringWriter(), new StringWriter(), "init", project.toString()))
-                .isZero();
+        assertThat(run("init", project.toString()).code()).isZero();
         Path yml = project.resolve("assay.yml");
         String settings =
                 """
@@ -70,12 +63,10 @@ class CheckpointS3Test {
                                 .replace("local: docs/", "local: s3://" + bucket + "/site/")
                         + settings);
 
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = run(out, err, "checkpoint", "run", "nightly_trips", "--project", project.toString(), "--ascii");
+        Result r = run("checkpoint", "run", "nightly_trips", "--project", project.toString(), "--ascii");
 
-        assertThat(code).as(out + "\n" + err).isZero();
-        assertThat(out.toString())
+        assertThat(r.code()).as(r.out() + "\n" + r.err()).isZero();
+        assertThat(r.out())
                 .contains("stored 2 results in s3://" + bucket + "/assay/results/")
                 .contains("ok   update_data_docs: data docs updated: 2 new runs");
         assertThat(keys(bucket, "assay/results/validations/")).hasSize(2).allSatisfy(k -> assertThat(k)
@@ -92,9 +83,8 @@ class CheckpointS3Test {
         assertThat(project.resolve("results")).doesNotExist();
         assertThat(project.resolve("docs")).doesNotExist();
 
-        StringWriter rebuilt = new StringWriter();
-        assertThat(run(rebuilt, new StringWriter(), "docs", "build", "--full", "--project", project.toString()))
-                .isZero();
-        assertThat(rebuilt.toString()).contains("Data docs rebuilt in s3://" + bucket + "/site/");
+        Result rebuilt = run("docs", "build", "--full", "--project", project.toString());
+        assertThat(rebuilt.code()).isZero();
+        assertThat(rebuilt.out()).contains("Data docs rebuilt in s3://" + bucket + "/site/");
     }
 }

@@ -1,12 +1,14 @@
 package dev.assay.cli;
 
+import static dev.assay.cli.CliRun.run;
+import static dev.assay.cli.CliRun.validate;
+import static dev.assay.cli.CliRun.validateWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
@@ -20,22 +22,11 @@ class ValidateCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = AssayCommand.commandLine(new PrintWriter(out), new PrintWriter(err))
-                .execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Nested
     class Exit_codes {
         @Test
         void zero_when_every_expectation_passes() {
-            Run r = run(
-                    "validate", "--suite", EXAMPLES.resolve("suites/trips.json").toString(), "--data", DATA, "--ascii");
+            Result r = run(validate(EXAMPLES.resolve("suites/trips.json").toString(), DATA, "--ascii"));
 
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).startsWith("Suite trips on trips.csv: PASSED");
@@ -43,12 +34,7 @@ class ValidateCommandTest {
 
         @Test
         void one_when_an_expectation_fails() {
-            Run r = run(
-                    "validate",
-                    "--suite",
-                    EXAMPLES.resolve("suites/trips-strict.yaml").toString(),
-                    "--data",
-                    DATA);
+            Result r = run(validate(EXAMPLES.resolve("suites/trips-strict.yaml").toString(), DATA));
 
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.out()).contains("1 of 199 non-null values (0.5%) are outside [0, 6]");
@@ -56,8 +42,7 @@ class ValidateCommandTest {
 
         @Test
         void two_for_a_missing_data_file() {
-            Run r = run(
-                    "validate", "--suite", EXAMPLES.resolve("suites/trips.json").toString(), "--data", "nope.csv");
+            Result r = run(validate(EXAMPLES.resolve("suites/trips.json").toString(), "nope.csv"));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).isEqualTo("assay: CSV file not found: nope.csv" + System.lineSeparator());
@@ -71,7 +56,7 @@ class ValidateCommandTest {
                     "{\"name\": \"bad\", \"expectations\": [{\"type\": \"expect_column_values_to_be_between\","
                             + " \"kwargs\": {\"column\": \"fare_amount\", \"max_vale\": 5}}]}");
 
-            Run r = run("validate", "--suite", suite.toString(), "--data", DATA);
+            Result r = run(validate(suite.toString(), DATA));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("unknown kwarg 'max_vale'").contains("did you mean 'max_value'?");
@@ -79,7 +64,7 @@ class ValidateCommandTest {
 
         @Test
         void two_for_a_bad_option() {
-            Run r = run("validate", "--suite", "s.json", "--data", DATA, "--format", "xml");
+            Result r = run(validate("s.json", DATA, "--format", "xml"));
 
             assertThat(r.code()).isEqualTo(2);
         }
@@ -94,7 +79,7 @@ class ValidateCommandTest {
                     "{\"name\": \"s\", \"expectations\": [{\"type\": \"expect_column_values_to_not_be_null\","
                             + " \"kwargs\": {\"column\": \"a\"}}]}");
 
-            Run r = run("validate", "--suite", suite.toString(), "--data", csv.toString());
+            Result r = run(validate(suite.toString(), csv.toString()));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("bad.csv:3");
@@ -103,14 +88,7 @@ class ValidateCommandTest {
 
     @Test
     void json_output_is_the_gx_result_shape() throws IOException {
-        Run r = run(
-                "validate",
-                "--suite",
-                EXAMPLES.resolve("suites/trips-strict.yaml").toString(),
-                "--data",
-                DATA,
-                "--format",
-                "json");
+        Result r = run(validate(EXAMPLES.resolve("suites/trips-strict.yaml").toString(), DATA, "--format", "json"));
 
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("success").asBoolean()).isFalse();
@@ -133,19 +111,9 @@ class ValidateCommandTest {
                 "{\"name\": \"s\", \"expectations\": [{\"type\": \"expect_column_values_to_not_be_null\","
                         + " \"kwargs\": {\"column\": \"b\"}}]}");
 
-        Run failing = run("validate", "--suite", suite.toString(), "--data", csv.toString(), "--infer-rows", "1");
-        Run counted = run(
-                "validate",
-                "--suite",
-                suite.toString(),
-                "--data",
-                csv.toString(),
-                "--infer-rows",
-                "1",
-                "--bad-rows",
-                "report",
-                "--format",
-                "json");
+        Result failing = run(validate(suite.toString(), csv.toString(), "--infer-rows", "1"));
+        Result counted = run(validate(
+                suite.toString(), csv.toString(), "--infer-rows", "1", "--bad-rows", "report", "--format", "json"));
 
         assertThat(failing.code()).isEqualTo(2);
         assertThat(failing.err()).contains("ragged.csv:3").contains("'x'");
@@ -180,21 +148,14 @@ class ValidateCommandTest {
 
         private static final String PATTERN = "trips/year={year}/month={month}/*.csv";
 
+        /** Validates {@code data} as the asset of {@link #PATTERN}, with {@code more} options. */
+        private Result onAsset(String suite, String data, String... more) {
+            return run(validateWith(suite, data, "--asset", PATTERN, more));
+        }
+
         @Test
         void batch_selects_by_group_values_and_reads_every_file_of_the_batch() throws IOException {
-            Run r = run(
-                    "validate",
-                    "--suite",
-                    suite(3),
-                    "--data",
-                    data(),
-                    "--asset",
-                    PATTERN,
-                    "--batch",
-                    "year=2024",
-                    "--batch",
-                    "month=9",
-                    "--ascii");
+            Result r = onAsset(suite(3), data(), "--batch", "year=2024", "--batch", "month=9", "--ascii");
 
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).startsWith("Suite rows on trips [year=2024, month=9]: PASSED");
@@ -202,25 +163,14 @@ class ValidateCommandTest {
 
         @Test
         void batch_takes_a_range() throws IOException {
-            Run r = run(
-                    "validate", "--suite", suite(4), "--data", data(), "--asset", PATTERN, "--batch", "month=9..10");
+            Result r = onAsset(suite(4), data(), "--batch", "month=9..10");
 
             assertThat(r.code()).as(r.err()).isZero();
         }
 
         @Test
         void latest_takes_the_greatest_group_values_and_records_the_identity() throws IOException {
-            Run r = run(
-                    "validate",
-                    "--suite",
-                    suite(1),
-                    "--data",
-                    data(),
-                    "--asset",
-                    PATTERN,
-                    "--latest",
-                    "--format",
-                    "json");
+            Result r = onAsset(suite(1), data(), "--latest", "--format", "json");
 
             assertThat(r.code()).as(r.err()).isZero();
             JsonNode identity = new ObjectMapper().readTree(r.out()).get("meta").get("batch_identity");
@@ -232,7 +182,7 @@ class ValidateCommandTest {
 
         @Test
         void without_batch_or_latest_every_file_is_one_batch() throws IOException {
-            Run r = run("validate", "--suite", suite(8), "--data", data(), "--asset", PATTERN);
+            Result r = onAsset(suite(8), data());
 
             assertThat(r.code()).as(r.err()).isZero();
         }
@@ -240,7 +190,7 @@ class ValidateCommandTest {
         @Test
         void two_when_no_file_matches() throws IOException {
             String data = data();
-            Run r = run("validate", "--suite", suite(1), "--data", data, "--asset", PATTERN, "--batch", "year=2022");
+            Result r = onAsset(suite(1), data, "--batch", "year=2022");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err())
@@ -251,7 +201,7 @@ class ValidateCommandTest {
 
         @Test
         void two_for_an_unknown_group() throws IOException {
-            Run r = run("validate", "--suite", suite(1), "--data", data(), "--asset", PATTERN, "--batch", "yaer=2024");
+            Result r = onAsset(suite(1), data(), "--batch", "yaer=2024");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err())
@@ -261,7 +211,7 @@ class ValidateCommandTest {
 
         @Test
         void two_for_a_batch_without_an_equals_sign() throws IOException {
-            Run r = run("validate", "--suite", suite(1), "--data", data(), "--asset", PATTERN, "--batch", "2024");
+            Result r = onAsset(suite(1), data(), "--batch", "2024");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).startsWith("--batch must be GROUP=VALUE or GROUP=FROM..TO, got '2024'");
@@ -269,17 +219,7 @@ class ValidateCommandTest {
 
         @Test
         void two_for_latest_with_batch() throws IOException {
-            Run r = run(
-                    "validate",
-                    "--suite",
-                    suite(1),
-                    "--data",
-                    data(),
-                    "--asset",
-                    PATTERN,
-                    "--latest",
-                    "--batch",
-                    "year=2024");
+            Result r = onAsset(suite(1), data(), "--latest", "--batch", "year=2024");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).startsWith("--latest cannot be combined with --batch");
@@ -287,7 +227,7 @@ class ValidateCommandTest {
 
         @Test
         void two_for_latest_without_asset() throws IOException {
-            Run r = run("validate", "--suite", suite(1), "--data", data(), "--latest");
+            Result r = run(validate(suite(1), data(), "--latest"));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).startsWith("--batch and --latest need --asset");
@@ -299,7 +239,7 @@ class ValidateCommandTest {
             write("trips/_SUCCESS", "");
             write("trips/README.md", "not data");
 
-            Run r = run("validate", "--suite", suite(8), "--data", data + "/trips", "--ascii");
+            Result r = run(validate(suite(8), data + "/trips", "--ascii"));
 
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).startsWith("Suite rows on trips: PASSED");
@@ -309,14 +249,14 @@ class ValidateCommandTest {
         void a_glob_over_folders_is_one_batch() throws IOException {
             String data = data();
 
-            Run r = run("validate", "--suite", suite(4), "--data", data + "/trips/year=2024/*/*.csv", "--ascii");
+            Result r = run(validate(suite(4), data + "/trips/year=2024/*/*.csv", "--ascii"));
 
             assertThat(r.code()).as(r.err()).isZero();
         }
 
         @Test
         void two_for_store_options_on_local_data() throws IOException {
-            Run r = run("validate", "--suite", suite(1), "--data", data(), "--region", "eu-west-1");
+            Result r = run(validate(suite(1), data(), "--region", "eu-west-1"));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err())
@@ -325,7 +265,7 @@ class ValidateCommandTest {
 
         @Test
         void two_for_an_unknown_input_format() throws IOException {
-            Run r = run("validate", "--suite", suite(1), "--data", data(), "--input-format", "orc");
+            Result r = run(validate(suite(1), data(), "--input-format", "orc"));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).startsWith("--input-format must be one of [");
@@ -333,8 +273,7 @@ class ValidateCommandTest {
 
         @Test
         void two_for_csv_options_with_another_input_format() throws IOException {
-            Run r = run(
-                    "validate", "--suite", suite(1), "--data", data(), "--input-format", "parquet", "--delimiter", ";");
+            Result r = run(validate(suite(1), data(), "--input-format", "parquet", "--delimiter", ";"));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err())
@@ -345,7 +284,7 @@ class ValidateCommandTest {
 
         @Test
         void two_for_a_missing_folder() throws IOException {
-            Run r = run("validate", "--suite", suite(1), "--data", "nope", "--asset", PATTERN, "--latest");
+            Result r = onAsset(suite(1), "nope", "--latest");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).isEqualTo("assay: folder not found: nope" + System.lineSeparator());
@@ -355,15 +294,12 @@ class ValidateCommandTest {
     @Test
     void a_junit_xml_report_has_a_test_case_per_expectation() throws IOException {
         Path report = dir.resolve("reports/TEST-trips.xml");
-        Run r = run(
-                "validate",
-                "--suite",
+        Result r = run(validate(
                 EXAMPLES.resolve("suites/trips-strict.yaml").toString(),
-                "--data",
                 DATA,
                 "--ascii",
                 "--junit-xml",
-                report.toString());
+                report.toString()));
 
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         String xml = Files.readString(report);

@@ -1,13 +1,13 @@
 package dev.assay.cli;
 
+import static dev.assay.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.cli.CliRun.Result;
 import dev.assay.parquet.ParquetFiles;
 import dev.assay.s3.S3ProxyFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,29 +41,23 @@ class ValidateS3Test {
         bucket = S3.bucket();
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private Run validate(String suite, String data, String profile) throws IOException {
+    private Result validate(String suite, String data, String profile) throws IOException {
         Path suiteFile = dir.resolve("suite.json");
         Files.writeString(suiteFile, suite);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = AssayCommand.commandLine(new PrintWriter(out), new PrintWriter(err))
-                .execute(
-                        "validate",
-                        "--suite",
-                        suiteFile.toString(),
-                        "--data",
-                        data,
-                        "--s3-endpoint",
-                        S3.endpoint().toString(),
-                        "--s3-path-style",
-                        "--region",
-                        "us-east-1",
-                        "--profile",
-                        profile,
-                        "--ascii");
-        return new Run(code, out.toString(), err.toString());
+        return run(
+                "validate",
+                "--suite",
+                suiteFile.toString(),
+                "--data",
+                data,
+                "--s3-endpoint",
+                S3.endpoint().toString(),
+                "--s3-path-style",
+                "--region",
+                "us-east-1",
+                "--profile",
+                profile,
+                "--ascii");
     }
 
     private static String suite(String name, String... expectations) {
@@ -121,7 +115,7 @@ class ValidateS3Test {
     void parquet_under_a_prefix_passes() throws IOException {
         putParquet("raw/trips.parquet");
 
-        Run r = validate(PASSING, "s3://" + bucket + "/raw/", "assay-test");
+        Result r = validate(PASSING, "s3://" + bucket + "/raw/", "assay-test");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Suite trips on raw: PASSED");
@@ -131,7 +125,7 @@ class ValidateS3Test {
     void gzip_csv_under_a_prefix_passes() throws IOException {
         putGzipCsv("raw/trips.csv.gz");
 
-        Run r = validate(PASSING, "s3://" + bucket + "/raw/", "assay-test");
+        Result r = validate(PASSING, "s3://" + bucket + "/raw/", "assay-test");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Suite trips on raw: PASSED");
@@ -141,7 +135,7 @@ class ValidateS3Test {
     void a_failing_suite_exits_one() throws IOException {
         putParquet("raw/trips.parquet");
 
-        Run r = validate(FAILING, "s3://" + bucket + "/raw/", "assay-test");
+        Result r = validate(FAILING, "s3://" + bucket + "/raw/", "assay-test");
 
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).startsWith("Suite strict on raw: FAILED");
@@ -149,7 +143,7 @@ class ValidateS3Test {
 
     @Test
     void a_missing_bucket_exits_two_naming_it() throws IOException {
-        Run r = validate(PASSING, "s3://no-such-bucket/raw/", "assay-test");
+        Result r = validate(PASSING, "s3://no-such-bucket/raw/", "assay-test");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
@@ -163,7 +157,7 @@ class ValidateS3Test {
     void wrong_credentials_exit_two_without_the_secret() throws IOException {
         putParquet("raw/trips.parquet");
 
-        Run r = validate(PASSING, "s3://" + bucket + "/raw/", "assay-wrong-secret");
+        Result r = validate(PASSING, "s3://" + bucket + "/raw/", "assay-wrong-secret");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err())
