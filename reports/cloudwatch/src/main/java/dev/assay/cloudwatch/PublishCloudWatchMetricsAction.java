@@ -3,8 +3,10 @@ package dev.assay.cloudwatch;
 import dev.assay.checkpoint.ActionContext;
 import dev.assay.checkpoint.CheckpointAction;
 import dev.assay.checkpoint.CheckpointRun;
+import dev.assay.project.Config;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,6 @@ import java.util.Optional;
 final class PublishCloudWatchMetricsAction implements CheckpointAction {
     static final String ENDPOINT_SETTING = "cloudwatch.endpoint";
     static final String REGION_SETTING = "cloudwatch.region";
-    private static final List<String> SETTINGS = List.of(ENDPOINT_SETTING, REGION_SETTING);
 
     private final CloudWatchActionConfig config;
     private final PrintStream emfOut;
@@ -33,25 +34,34 @@ final class PublishCloudWatchMetricsAction implements CheckpointAction {
                     : EmbeddedMetricFormat.to(emfOut, config.schema());
             return emf.write(validations).describeEmf(emf.destination());
         }
-        Map<String, String> settings = context.settings();
-        for (String key : settings.keySet()) {
-            if (key.startsWith("cloudwatch.") && !SETTINGS.contains(key)) {
-                throw CloudWatchActionConfig.error(
-                        PublishCloudWatchMetricsProvider.TYPE,
-                        "unknown setting '" + key + "'; CloudWatch settings: " + String.join(", ", SETTINGS));
-            }
-        }
+        Config settings = cloudWatchSettings(context.settings());
+        Optional<String> regionSetting = settings.optionalString(REGION_SETTING);
+        Optional<String> endpointSetting = settings.optionalString(ENDPOINT_SETTING);
+        settings.done(ENDPOINT_SETTING, REGION_SETTING);
+        Optional<String> region = config.region().or(() -> regionSetting);
+        Optional<URI> endpoint = config.endpoint()
+                .or(() -> endpointSetting.map(e -> CloudWatchActionConfig.endpoint(settings, ENDPOINT_SETTING, e)));
         CloudWatchPublisher.Builder builder = CloudWatchPublisher.builder()
                 .schema(config.schema())
                 .retries(config.attempts(), CloudWatchPublisher.DEFAULT_BASE_DELAY);
-        Optional<String> region = config.region().or(() -> Optional.ofNullable(settings.get(REGION_SETTING)));
         region.ifPresent(builder::region);
-        Optional<URI> endpoint = config.endpoint().or(() -> Optional.ofNullable(settings.get(ENDPOINT_SETTING))
-                .map(e -> CloudWatchActionConfig.endpoint(
-                        PublishCloudWatchMetricsProvider.TYPE, "the setting " + ENDPOINT_SETTING, e)));
         endpoint.ifPresent(builder::endpoint);
         try (CloudWatchPublisher publisher = builder.build()) {
             return publisher.publish(validations).describe();
         }
+    }
+
+    /**
+     * The project's {@code cloudwatch.*} settings, read strictly so that a misspelt one is an error: the
+     * others belong to other connectors.
+     */
+    private static Config cloudWatchSettings(Map<String, String> settings) {
+        Map<String, Object> ours = new LinkedHashMap<>();
+        settings.forEach((key, value) -> {
+            if (key.startsWith("cloudwatch.")) {
+                ours.put(key, value);
+            }
+        });
+        return new Config(PublishCloudWatchMetricsProvider.TYPE, "settings", ours);
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.assay.checkpoint.CheckpointAction;
 import dev.assay.checkpoint.CheckpointActionProvider;
+import dev.assay.project.Config;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ import java.util.Map;
  *   <li>{@code max_attempts}: attempts per request, 1 to 20; default 3
  * </ul>
  *
- * An unknown key is an error that names it. Thread-safe.
+ * An unknown key or a value of the wrong kind is an error that names the key. Thread-safe.
  */
 public final class PublishCloudWatchMetricsProvider implements CheckpointActionProvider {
     /** The action type. */
@@ -50,6 +51,6 @@ public final class PublishCloudWatchMetricsProvider implements CheckpointActionP
     @Override
     public CheckpointAction create(Map<String, Object> config) {
         requireNonNull(config, "config is null");
-        return new PublishCloudWatchMetricsAction(CloudWatchActionConfig.parse(TYPE, config), emfOut);
+        return new PublishCloudWatchMetricsAction(CloudWatchActionConfig.parse(new Config(TYPE, "", config)), emfOut);
     }
 }

@@ -208,8 +208,19 @@ class PublishCloudWatchMetricsActionTest {
 
             assertThatThrownBy(() -> runAction(Map.of()))
                     .isInstanceOf(AssayException.class)
-                    .hasMessage("action publish_cloudwatch_metrics: unknown setting 'cloudwatch.endpiont';"
-                            + " CloudWatch settings: cloudwatch.endpoint, cloudwatch.region");
+                    .hasMessage("publish_cloudwatch_metrics: unknown key 'settings.cloudwatch.endpiont' (did you mean"
+                            + " 'cloudwatch.endpoint'?); known keys here: cloudwatch.endpoint, cloudwatch.region");
+            assertThat(cloudWatch.attempts()).isZero();
+        }
+
+        @Test
+        void an_endpoint_setting_that_is_not_an_http_url_is_an_error_without_its_user_info() {
+            settings.put("cloudwatch.endpoint", "ftp://user:secret@127.0.0.1:1/x");
+
+            assertThatThrownBy(() -> runAction(Map.of()))
+                    .isInstanceOf(AssayException.class)
+                    .hasMessage("publish_cloudwatch_metrics: settings.cloudwatch.endpoint must be an http:// or"
+                            + " https:// URL with a host, got 'ftp://127.0.0.1:1/x'");
             assertThat(cloudWatch.attempts()).isZero();
         }
     }
@@ -278,15 +289,16 @@ class PublishCloudWatchMetricsActionTest {
         void an_unknown_key() {
             assertRejected(
                     Map.of("namespce", "DQ"),
-                    "action publish_cloudwatch_metrics: unknown key 'namespce'; valid keys: namespace, dimensions,"
-                            + " extra_dimensions, observed_values, output, region, endpoint, max_attempts");
+                    "publish_cloudwatch_metrics: unknown key 'namespce' (did you mean 'namespace'?); known keys here:"
+                            + " namespace, dimensions, extra_dimensions, observed_values, output, region, endpoint,"
+                            + " max_attempts");
         }
 
         @Test
         void an_empty_namespace() {
             assertRejected(
                     Map.of("namespace", ""),
-                    "action publish_cloudwatch_metrics: the CloudWatch namespace is empty; leave it out for the"
+                    "publish_cloudwatch_metrics: the CloudWatch namespace is empty; leave it out for the"
                             + " default 'Assay' or name one");
         }
 
@@ -297,7 +309,7 @@ class PublishCloudWatchMetricsActionTest {
                 extra.put("D" + i, "v");
             }
             assertThatThrownBy(() -> new PublishCloudWatchMetricsProvider().create(Map.of("extra_dimensions", extra)))
-                    .hasMessageStartingWith("action publish_cloudwatch_metrics: too many dimensions: CloudWatch allows"
+                    .hasMessageStartingWith("publish_cloudwatch_metrics: too many dimensions: CloudWatch allows"
                             + " at most 30 per metric, and these metrics would have 31 [Suite, DataAsset,"
                             + " Checkpoint, D0, ");
         }
@@ -306,7 +318,7 @@ class PublishCloudWatchMetricsActionTest {
         void an_unknown_dimension() {
             assertRejected(
                     Map.of("dimensions", List.of("Suite", "Batch")),
-                    "action publish_cloudwatch_metrics: 'dimensions': unknown dimension 'Batch'; valid dimensions:"
+                    "publish_cloudwatch_metrics: dimensions names an unknown dimension 'Batch'; valid dimensions:"
                             + " Suite, DataAsset, Checkpoint");
         }
 
@@ -314,54 +326,49 @@ class PublishCloudWatchMetricsActionTest {
         void dimensions_that_are_not_a_list() {
             assertRejected(
                     Map.of("dimensions", "Suite"),
-                    "action publish_cloudwatch_metrics: 'dimensions' must be a list of Suite, DataAsset, Checkpoint,"
-                            + " got 'Suite'");
+                    "publish_cloudwatch_metrics: dimensions must be a list, got 'Suite'");
         }
 
         @Test
         void observed_values_that_is_not_a_boolean() {
             assertRejected(
                     Map.of("observed_values", "yes"),
-                    "action publish_cloudwatch_metrics: 'observed_values' must be true or false, got 'yes'");
+                    "publish_cloudwatch_metrics: observed_values must be true or false, got 'yes'");
         }
 
         @Test
         void an_unknown_output() {
             assertRejected(
-                    Map.of("output", "logs"),
-                    "action publish_cloudwatch_metrics: 'output' must be api or emf, got 'logs'");
+                    Map.of("output", "logs"), "publish_cloudwatch_metrics: output must be one of api, emf, got 'logs'");
         }
 
         @Test
         void an_endpoint_with_emf_output() {
             assertRejected(
                     Map.of("output", "emf", "endpoint", "http://127.0.0.1:1"),
-                    "action publish_cloudwatch_metrics: 'endpoint' applies to output: api only; Embedded Metric"
-                            + " Format lines go to standard output and make no AWS call");
+                    "publish_cloudwatch_metrics: endpoint applies to output: api only; Embedded Metric Format"
+                            + " lines go to standard output and make no AWS call");
         }
 
         @Test
         void an_endpoint_that_is_not_an_http_url() {
             assertRejected(
                     Map.of("endpoint", "127.0.0.1:4566"),
-                    "action publish_cloudwatch_metrics: 'endpoint' must be an http:// or https:// URL with a host,"
-                            + " got '127.0.0.1:4566'");
+                    "publish_cloudwatch_metrics: endpoint must be an http:// or https:// URL with a host, got"
+                            + " '127.0.0.1:4566'");
         }
 
         @Test
         void max_attempts_out_of_range() {
             assertRejected(
-                    Map.of("max_attempts", 0),
-                    "action publish_cloudwatch_metrics: 'max_attempts' must be a whole number from 1 to 20, got 0"
-                            + " (a number)");
+                    Map.of("max_attempts", 0), "publish_cloudwatch_metrics: max_attempts must be at least 1, got 0");
         }
 
         @Test
         void an_extra_dimension_value_that_is_a_list() {
             assertRejected(
                     Map.of("extra_dimensions", Map.of("Team", List.of("a"))),
-                    "action publish_cloudwatch_metrics: 'extra_dimensions': the value of 'Team' must be a text,"
-                            + " number or boolean, got [a] (a list)");
+                    "publish_cloudwatch_metrics: extra_dimensions.Team must be a text value, got a list");
         }
     }
 }

@@ -4,14 +4,11 @@ import dev.assay.checkpoint.ActionContext;
 import dev.assay.checkpoint.CheckpointAction;
 import dev.assay.checkpoint.CheckpointActionProvider;
 import dev.assay.checkpoint.CheckpointRun;
-import dev.assay.error.AssayException;
-import dev.assay.error.ErrorCode;
+import dev.assay.project.Config;
 import dev.assay.store.Store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The checkpoint action {@code update_data_docs}: updates a data docs site incrementally from the
@@ -28,8 +25,6 @@ public final class UpdateDataDocsProvider implements CheckpointActionProvider {
     /** The action's type. */
     public static final String TYPE = "update_data_docs";
 
-    private static final Set<String> KEYS = Set.of("site");
-
     /** For {@link java.util.ServiceLoader}. */
     public UpdateDataDocsProvider() {}
 
@@ -40,28 +35,13 @@ public final class UpdateDataDocsProvider implements CheckpointActionProvider {
 
     @Override
     public CheckpointAction create(Map<String, Object> config) {
-        Set<String> unknown = new TreeSet<>(config.keySet());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new AssayException(
-                    ErrorCode.INVALID_CONFIGURATION,
-                    TYPE + ": unknown key"
-                            + (unknown.size() == 1 ? " '" + unknown.iterator().next() + "'" : "s " + unknown)
-                            + "; known keys: [site]");
+        Config c = new Config(TYPE, "", config);
+        String site = c.optionalString("site").orElse("local");
+        c.done("site");
+        if (site.isBlank()) {
+            throw c.error("site", "must be the name of a data docs site, got '" + site + "'");
         }
-        Object site = config.getOrDefault("site", "local");
-        if (!(site instanceof String name) || name.isBlank()) {
-            throw new AssayException(
-                    ErrorCode.INVALID_CONFIGURATION,
-                    TYPE + ": 'site' must be the name of a data docs site, got " + describe(site));
-        }
-        return new Action(name);
-    }
-
-    private static String describe(Object value) {
-        return value instanceof String s
-                ? "'" + s + "'"
-                : value == null ? "null" : value + " (" + value.getClass().getSimpleName() + ")";
+        return new Action(site);
     }
 
     /** Updates one site. */

@@ -135,16 +135,19 @@ class UpdateDataDocsProviderTest {
     void rejects_an_unknown_key_naming_it() {
         assertThatThrownBy(() -> provider().create(Map.of("site", "local", "sight", "x")))
                 .isInstanceOf(AssayException.class)
-                .hasMessage("update_data_docs: unknown key 'sight'; known keys: [site]")
+                .hasMessage("update_data_docs: unknown key 'sight'; known keys here: site")
                 .extracting(e -> ((AssayException) e).code())
                 .isEqualTo(ErrorCode.INVALID_CONFIGURATION);
     }
 
     @Test
     void rejects_a_site_that_is_not_a_name() {
-        assertThatThrownBy(() -> provider().create(Map.of("site", 3)))
+        assertThatThrownBy(() -> provider().create(Map.of("site", List.of("local"))))
                 .isInstanceOf(AssayException.class)
-                .hasMessage("update_data_docs: 'site' must be the name of a data docs site, got 3 (Integer)");
+                .hasMessage("update_data_docs: site must be a text value, got a list");
+        assertThatThrownBy(() -> provider().create(Map.of("site", " ")))
+                .isInstanceOf(AssayException.class)
+                .hasMessage("update_data_docs: site must be the name of a data docs site, got ' '");
     }
 
     @Test
