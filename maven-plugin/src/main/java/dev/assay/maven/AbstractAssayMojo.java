@@ -60,6 +60,23 @@ abstract class AbstractAssayMojo extends AbstractMojo {
      * @return the file written
      */
     Path writeReport(String name, List<JUnitXmlReport.TestSuite> suites) throws MojoExecutionException {
+        return writeReport(name, out -> JUnitXmlReport.write("assay " + name, suites, out));
+    }
+
+    /** What a JUnit XML report holds, written to {@code out}. */
+    @FunctionalInterface
+    interface ReportContent {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes a JUnit XML report with {@code content} to {@code <junitXml>}, or by default to {@code
+     * target/assay-reports/TEST-assay-<name>.xml} (with {@code name} made {@link #fileName fit for a file name}),
+     * creating its folder, and logs where it went.
+     *
+     * @return the file written
+     */
+    Path writeReport(String name, ReportContent content) throws MojoExecutionException {
         Path file = junitXml != null
                 ? junitXml.toPath()
                 : buildDirectory.toPath().resolve("assay-reports").resolve("TEST-assay-" + fileName(name) + ".xml");
@@ -69,7 +86,7 @@ abstract class AbstractAssayMojo extends AbstractMojo {
                 Files.createDirectories(parent);
             }
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                JUnitXmlReport.write("assay " + name, suites, out);
+                content.writeTo(out);
             }
         } catch (IOException e) {
             throw new MojoExecutionException("Assay: cannot write the JUnit XML report " + file + ": " + e, e);

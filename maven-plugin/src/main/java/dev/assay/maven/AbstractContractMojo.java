@@ -6,10 +6,6 @@ import dev.assay.contract.gate.GateJUnitXml;
 import dev.assay.contract.gate.GateReport;
 import dev.assay.contract.gate.GateReportWriter;
 import java.io.File;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -62,24 +58,8 @@ abstract class AbstractContractMojo extends AbstractAssayMojo {
                         .stripTrailing()),
                 report.passed());
         String fileName = contract.getName().replaceFirst("\\.(ya?ml)$", "").replaceFirst("\\.odcs$", "");
-        Path file = junitXml != null
-                ? junitXml.toPath()
-                : buildDirectory
-                        .toPath()
-                        .resolve("assay-reports")
-                        .resolve("TEST-assay-contract-" + report.command() + "-" + fileName(fileName) + ".xml");
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                GateJUnitXml.write(report, out);
-            }
-        } catch (IOException e) {
-            throw new MojoExecutionException("Assay: cannot write the JUnit XML report " + file + ": " + e, e);
-        }
-        getLog().info("JUnit XML report: " + file);
+        Path file =
+                writeReport("contract-" + report.command() + "-" + fileName, out -> GateJUnitXml.write(report, out));
         if (report.exitCode() == GateReport.ERROR) {
             StringBuilder message = new StringBuilder("Assay: contract ")
                     .append(report.command())

@@ -73,8 +73,7 @@ public final class ContractTestMojo extends AbstractContractMojo {
             }
             options = options.withJdbcUrl(jdbcUrl);
         }
-        String password = environment.get(DataBatches.PASSWORD_ENV);
-        Optional<String> secret = password == null || password.isEmpty() ? Optional.empty() : Optional.of(password);
+        Optional<String> secret = DataBatches.password(environment);
         if (user != null) {
             options = options.withCredentials(user, secret);
         } else if (secret.isPresent()) {

@@ -23,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -160,10 +161,7 @@ final class DataBatches {
      * @throws AssayException when the password is set without a user, or no driver takes the URL
      */
     private static JdbcSource jdbcSource(String url, String user, Map<String, String> environment) {
-        String password = environment.get(PASSWORD_ENV);
-        if (password != null && password.isEmpty()) {
-            password = null;
-        }
+        String password = password(environment).orElse(null);
         JdbcSource source;
         if (user == null && password == null) {
             source = JdbcSource.of(url);
@@ -185,6 +183,12 @@ final class DataBatches {
                     e);
         }
         return source;
+    }
+
+    /** The database password: {@value #PASSWORD_ENV} in {@code environment}, unless it is unset or empty. */
+    static Optional<String> password(Map<String, String> environment) {
+        String password = environment.get(PASSWORD_ENV);
+        return password == null || password.isEmpty() ? Optional.empty() : Optional.of(password);
     }
 
     private static AssayException configuration(String message) {

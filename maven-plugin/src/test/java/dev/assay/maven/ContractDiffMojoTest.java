@@ -1,7 +1,8 @@
 package dev.assay.maven;
 
+import static dev.assay.maven.MojoFixture.assertBuildFailure;
+import static dev.assay.maven.MojoFixture.assertExecutionError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -45,36 +43,28 @@ class ContractDiffMojoTest {
     @TempDir
     Path dir;
 
-    private final RecordingLog log = new RecordingLog();
+    private MojoFixture module;
+    private RecordingLog log;
     private ContractDiffMojo mojo;
 
     @BeforeEach
     void mojo() {
-        mojo = new ContractDiffMojo();
-        mojo.setLog(log);
-        mojo.basedir = dir.toFile();
-        mojo.buildDirectory = dir.resolve("target").toFile();
-        mojo.failOn = "error";
-        mojo.environment = Map.of();
-    }
-
-    private Path write(String path, String text) throws IOException {
-        Path file = dir.resolve(path);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+        module = new MojoFixture(dir);
+        log = module.log;
+        mojo = module.contract(new ContractDiffMojo());
     }
 
     private Path report() {
-        return dir.resolve("target/assay-reports/TEST-assay-contract-diff-shop.xml");
+        return module.report("contract-diff-shop");
     }
 
     @Nested
     class Against_a_baseline_file {
         @Test
         void an_added_optional_column_passes() throws Exception {
-            mojo.baseline = write("contracts/shop-1.0.odcs.yaml", V1).toFile();
+            mojo.baseline = module.write("contracts/shop-1.0.odcs.yaml", V1).toFile();
             mojo.contract =
-                    write("contracts/shop.odcs.yaml", V2_OPTIONAL_COLUMN).toFile();
+                    module.write("contracts/shop.odcs.yaml", V2_OPTIONAL_COLUMN).toFile();
 
             mojo.execute();
 
@@ -87,11 +77,11 @@ class ContractDiffMojoTest {
 
         @Test
         void a_narrowed_type_is_a_breaking_change_that_fails_the_build() throws Exception {
-            mojo.baseline = write("contracts/shop-1.0.odcs.yaml", V1).toFile();
-            mojo.contract = write("contracts/shop.odcs.yaml", V2_NARROWED).toFile();
+            mojo.baseline = module.write("contracts/shop-1.0.odcs.yaml", V1).toFile();
+            mojo.contract =
+                    module.write("contracts/shop.odcs.yaml", V2_NARROWED).toFile();
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoFailureException.class)
+            assertBuildFailure(mojo)
                     .hasMessage("Assay: contract diff contracts/shop.odcs.yaml: FAILED (exit 1): 0 passed, 1 breach,"
                             + " 1 info\n\n"
                             + "BREAKING contracts/shop.odcs.yaml:13 diff: schema[0].properties[1].logicalType:"
@@ -103,10 +93,9 @@ class ContractDiffMojoTest {
         @Test
         void a_missing_baseline_is_an_error() throws IOException {
             mojo.baseline = dir.resolve("contracts/nope.odcs.yaml").toFile();
-            mojo.contract = write("contracts/shop.odcs.yaml", V1).toFile();
+            mojo.contract = module.write("contracts/shop.odcs.yaml", V1).toFile();
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
+            assertExecutionError(mojo)
                     .hasMessageStartingWith("Assay: contract diff contracts/shop.odcs.yaml could not run:\n  ")
                     .hasMessageContaining("contracts/nope.odcs.yaml");
         }
@@ -116,7 +105,7 @@ class ContractDiffMojoTest {
     class Against_a_git_revision {
         @BeforeEach
         void repository() throws Exception {
-            write("contracts/shop.odcs.yaml", V1);
+            module.write("contracts/shop.odcs.yaml", V1);
             git("init", "-q", "-b", "main");
             git("add", ".");
             git("commit", "-q", "-m", "v1");
@@ -125,11 +114,10 @@ class ContractDiffMojoTest {
 
         @Test
         void the_committed_version_is_the_baseline() throws Exception {
-            write("contracts/shop.odcs.yaml", V2_NARROWED);
+            module.write("contracts/shop.odcs.yaml", V2_NARROWED);
             mojo.baselineRevision = "HEAD";
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoFailureException.class)
+            assertBuildFailure(mojo)
                     .hasMessageContaining("BREAKING contracts/shop.odcs.yaml:13 diff:"
                             + " schema[0].properties[1].logicalType: property 'orders.amount': logicalType narrowed"
                             + " from number to integer");
@@ -148,8 +136,7 @@ class ContractDiffMojoTest {
         void an_unknown_revision_is_an_error_naming_it() {
             mojo.baselineRevision = "release-9";
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
+            assertExecutionError(mojo)
                     .hasMessageStartingWith("Assay: contract diff contracts/shop.odcs.yaml could not run:\n"
                             + "  Cannot read contracts/shop.odcs.yaml@release-9: git revision 'release-9' not found");
         }
@@ -173,22 +160,20 @@ class ContractDiffMojoTest {
     class Configuration {
         @Test
         void a_baseline_is_required() throws IOException {
-            mojo.contract = write("contracts/shop.odcs.yaml", V1).toFile();
+            mojo.contract = module.write("contracts/shop.odcs.yaml", V1).toFile();
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
+            assertExecutionError(mojo)
                     .hasMessage("Assay: contract-diff needs a baseline to compare contracts/shop.odcs.yaml with:"
                             + " <baselineRevision> (a git revision such as origin/main) or <baseline> (a file)");
         }
 
         @Test
         void a_baseline_file_and_a_revision_are_refused_together() throws IOException {
-            mojo.contract = write("contracts/shop.odcs.yaml", V1).toFile();
+            mojo.contract = module.write("contracts/shop.odcs.yaml", V1).toFile();
             mojo.baseline = dir.resolve("contracts/old.odcs.yaml").toFile();
             mojo.baselineRevision = "main";
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
+            assertExecutionError(mojo)
                     .hasMessage("Assay: set either <baseline> or <baselineRevision>, not both; got " + mojo.baseline
                             + " and 'main'");
         }

@@ -1,7 +1,8 @@
 package dev.assay.maven;
 
+import static dev.assay.maven.MojoFixture.assertBuildFailure;
+import static dev.assay.maven.MojoFixture.assertExecutionError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -62,40 +61,32 @@ class ContractTestMojoTest {
     @TempDir
     Path dir;
 
-    private final RecordingLog log = new RecordingLog();
+    private MojoFixture module;
+    private RecordingLog log;
     private ContractTestMojo mojo;
 
     @BeforeEach
     void mojo() {
-        mojo = new ContractTestMojo();
-        mojo.setLog(log);
-        mojo.basedir = dir.toFile();
-        mojo.buildDirectory = dir.resolve("target").toFile();
-        mojo.failOn = "error";
-        mojo.environment = Map.of();
-    }
-
-    private Path write(String path, String text) throws IOException {
-        Path file = dir.resolve(path);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+        module = new MojoFixture(dir);
+        log = module.log;
+        mojo = module.contract(new ContractTestMojo());
     }
 
     private Path report() {
-        return dir.resolve("target/assay-reports/TEST-assay-contract-test-shop.xml");
+        return module.report("contract-test-shop");
     }
 
     @Nested
     class On_the_contract_s_file_server {
         @BeforeEach
         void contract() throws IOException {
-            mojo.contract = write("src/contracts/shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS)
+            mojo.contract = module.write("src/contracts/shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS)
                     .toFile();
         }
 
         @Test
         void data_that_meets_the_contract_passes_and_is_reported() throws Exception {
-            write("data/orders.csv", GOOD);
+            module.write("data/orders.csv", GOOD);
 
             mojo.execute();
 
@@ -109,10 +100,9 @@ class ContractTestMojoTest {
 
         @Test
         void a_breach_fails_the_build_naming_the_rule_and_its_line() throws Exception {
-            write("data/orders.csv", "order_id,status,note\n1,open,a\n2,lost,b\n2,paid,c\n");
+            module.write("data/orders.csv", "order_id,status,note\n1,open,a\n2,lost,b\n2,paid,c\n");
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoFailureException.class)
+            assertBuildFailure(mojo)
                     .hasMessage("Assay: contract test src/contracts/shop.odcs.yaml: FAILED (exit 1): 6 passed, 2"
                             + " breaches\n\n"
                             + "BREACH src/contracts/shop.odcs.yaml:21 orders: schema[0].properties[1].quality[0]"
@@ -131,7 +121,7 @@ class ContractTestMojoTest {
 
         @Test
         void a_failed_warning_rule_is_reported_and_the_build_goes_on() throws Exception {
-            write("data/orders.csv", "order_id,status,note\n1,open,a\n2,paid,\n");
+            module.write("data/orders.csv", "order_id,status,note\n1,open,a\n2,paid,\n");
 
             mojo.execute();
 
@@ -143,11 +133,10 @@ class ContractTestMojoTest {
 
         @Test
         void with_fail_on_warning_a_failed_warning_rule_fails_the_build() throws Exception {
-            write("data/orders.csv", "order_id,status,note\n1,open,a\n2,paid,\n");
+            module.write("data/orders.csv", "order_id,status,note\n1,open,a\n2,paid,\n");
             mojo.failOn = "WARNING";
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoFailureException.class)
+            assertBuildFailure(mojo)
                     .hasMessageContaining("FAILED (exit 1): 7 passed, 1 warning\n\n"
                             + "WARNING src/contracts/shop.odcs.yaml:28 orders: schema[0].properties[2].quality[0]"
                             + " expect_column_values_to_not_be_null(note): 1 of 2 values (50%) are null\n"
@@ -156,8 +145,7 @@ class ContractTestMojoTest {
 
         @Test
         void missing_data_is_an_error_not_a_breach() {
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
+            assertExecutionError(mojo)
                     .hasMessage("Assay: contract test src/contracts/shop.odcs.yaml could not run:\n"
                             + "  object 'orders': folder not found: " + dir.resolve("data"));
         }
@@ -176,7 +164,7 @@ class ContractTestMojoTest {
     class Parts_not_executed {
         @BeforeEach
         void contract() throws IOException {
-            mojo.contract = write(
+            mojo.contract = module.write(
                             "shop.odcs.yaml",
                             HEADER + FILES_SERVER + ORDERS
                                     + """
@@ -185,13 +173,12 @@ class ContractTestMojoTest {
                                     description: Orders are never deleted.
                             """)
                     .toFile();
-            write("data/orders.csv", GOOD);
+            module.write("data/orders.csv", GOOD);
         }
 
         @Test
         void fail_the_contract_by_default() {
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoFailureException.class)
+            assertBuildFailure(mojo)
                     .hasMessage("Assay: contract test shop.odcs.yaml: FAILED (exit 1): 8 passed, 1 not executed\n\n"
                             + "NOT EXECUTED shop.odcs.yaml:32 orders: schema[0].quality[0] text rule: text rule not"
                             + " executed: a text rule states quality in words; there is nothing to execute\n\n"
@@ -216,21 +203,20 @@ class ContractTestMojoTest {
     class Objects_given_in_the_pom {
         @Test
         void replace_the_server() throws IOException {
-            mojo.contract =
-                    write("shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS).toFile();
-            write("data/orders.csv", GOOD);
-            write("src/test/data/orders-sample.csv", "order_id,status,note\n1,lost,a\n");
+            mojo.contract = module.write("shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS)
+                    .toFile();
+            module.write("data/orders.csv", GOOD);
+            module.write("src/test/data/orders-sample.csv", "order_id,status,note\n1,lost,a\n");
             mojo.objects = Map.of("orders", "src/test/data/orders-sample.csv");
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoFailureException.class)
+            assertBuildFailure(mojo)
                     .hasMessageContaining("expect_column_values_to_be_in_set(status): 1 of 1 values (100%) are not in");
         }
 
         @Test
         void stand_in_for_a_contract_without_servers() throws Exception {
-            mojo.contract = write("shop.odcs.yaml", HEADER + ORDERS).toFile();
-            write("src/test/data/orders-sample.csv", GOOD);
+            mojo.contract = module.write("shop.odcs.yaml", HEADER + ORDERS).toFile();
+            module.write("src/test/data/orders-sample.csv", GOOD);
             mojo.objects = Map.of("orders", "src/test/data/orders-sample.csv");
 
             mojo.execute();
@@ -240,11 +226,10 @@ class ContractTestMojoTest {
 
         @Test
         void must_be_objects_of_the_contract() throws IOException {
-            mojo.contract = write("shop.odcs.yaml", HEADER + ORDERS).toFile();
+            mojo.contract = module.write("shop.odcs.yaml", HEADER + ORDERS).toFile();
             mojo.objects = Map.of("order", "orders.csv");
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
+            assertExecutionError(mojo)
                     .hasMessage("Assay: contract test shop.odcs.yaml could not run:\n"
                             + "  <objects> names object 'order', which contract shop.odcs.yaml does not have; objects:"
                             + " [orders]");
@@ -255,17 +240,16 @@ class ContractTestMojoTest {
     class Errors_in_configuration {
         @Test
         void a_contract_without_servers_needs_objects() throws IOException {
-            mojo.contract = write("shop.odcs.yaml", HEADER + ORDERS).toFile();
+            mojo.contract = module.write("shop.odcs.yaml", HEADER + ORDERS).toFile();
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
+            assertExecutionError(mojo)
                     .hasMessage("Assay: contract test shop.odcs.yaml could not run:\n"
                             + "  contract shop.odcs.yaml has no servers; give the data of each object with <objects>");
         }
 
         @Test
         void several_servers_need_a_choice() throws IOException {
-            mojo.contract = write(
+            mojo.contract = module.write(
                             "shop.odcs.yaml",
                             HEADER + FILES_SERVER
                                     + """
@@ -277,27 +261,25 @@ class ContractTestMojoTest {
                                     + ORDERS)
                     .toFile();
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
+            assertExecutionError(mojo)
                     .hasMessage("Assay: contract test shop.odcs.yaml could not run:\n"
                             + "  contract shop.odcs.yaml has 2 servers; choose one with <server>: [files, lake]");
         }
 
         @Test
         void an_unknown_server_is_named() throws IOException {
-            mojo.contract =
-                    write("shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS).toFile();
+            mojo.contract = module.write("shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS)
+                    .toFile();
             mojo.server = "prod";
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
+            assertExecutionError(mojo)
                     .hasMessage("Assay: contract test shop.odcs.yaml could not run:\n"
                             + "  contract shop.odcs.yaml has no server 'prod'; servers: [files]");
         }
 
         @Test
         void one_file_location_cannot_hold_several_objects() throws IOException {
-            mojo.contract = write(
+            mojo.contract = module.write(
                             "shop.odcs.yaml",
                             HEADER
                                     + """
@@ -316,8 +298,7 @@ class ContractTestMojoTest {
                             """)
                     .toFile();
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
+            assertExecutionError(mojo)
                     .hasMessageStartingWith("Assay: contract test shop.odcs.yaml could not run:\n"
                             + "  object 'orders': server 'files' (servers[0]) names one dataset, 'data/orders.csv',"
                             + " but the contract has 2 objects; put {model} in the location for the object's name,"
@@ -326,24 +307,22 @@ class ContractTestMojoTest {
 
         @Test
         void an_invalid_contract_is_named_with_its_line() throws IOException {
-            mojo.contract = write("shop.odcs.yaml", HEADER + ORDERS.replace("logicalType: integer", "logicalType: int"))
+            mojo.contract = module.write(
+                            "shop.odcs.yaml", HEADER + ORDERS.replace("logicalType: integer", "logicalType: int"))
                     .toFile();
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
+            assertExecutionError(mojo)
                     .hasMessageStartingWith("Assay: ")
                     .hasMessageContaining("shop.odcs.yaml:10: schema[0].properties[0].logicalType: must be one of");
         }
 
         @Test
         void fail_on_takes_error_or_warning() throws IOException {
-            mojo.contract =
-                    write("shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS).toFile();
+            mojo.contract = module.write("shop.odcs.yaml", HEADER + FILES_SERVER + ORDERS)
+                    .toFile();
             mojo.failOn = "info";
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoExecutionException.class)
-                    .hasMessage("Assay: <failOn> must be 'error' or 'warning', got 'info'");
+            assertExecutionError(mojo).hasMessage("Assay: <failOn> must be 'error' or 'warning', got 'info'");
         }
     }
 
@@ -362,7 +341,7 @@ class ContractTestMojoTest {
         }
 
         private void contract(int maxPaid) throws IOException {
-            mojo.contract = write(
+            mojo.contract = module.write(
                             "shop.odcs.yaml",
                             HEADER
                                     + """
@@ -396,8 +375,7 @@ class ContractTestMojoTest {
         void a_failed_sql_rule_breaches_the_contract() throws IOException {
             contract(1);
 
-            assertThatThrownBy(mojo::execute)
-                    .isInstanceOf(MojoFailureException.class)
+            assertBuildFailure(mojo)
                     .hasMessageContaining("FAILED (exit 1): 8 passed, 1 breach\n\n"
                             + "BREACH shop.odcs.yaml:31 orders: schema[0].quality[0] sql mustBeLessOrEqualTo 1:"
                             + " schema[0].quality[0]: observed 2, expected mustBeLessOrEqualTo 1 (failed)\n"
