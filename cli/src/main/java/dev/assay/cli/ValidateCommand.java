@@ -2,9 +2,9 @@ package dev.assay.cli;
 
 import dev.assay.csv.BadRowPolicy;
 import dev.assay.csv.CsvSource;
+import dev.assay.csv.DataLocations;
 import dev.assay.engine.Validator;
 import dev.assay.error.AssayException;
-import dev.assay.error.SourceUnavailableException;
 import dev.assay.model.ExpectationSuite;
 import dev.assay.model.ResultFormat;
 import dev.assay.report.JUnitXmlReport;
@@ -15,8 +15,6 @@ import dev.assay.result.ValidationResult;
 import dev.assay.source.Batch;
 import dev.assay.source.BatchRequest;
 import dev.assay.source.FileAsset;
-import dev.assay.source.FileFormat;
-import dev.assay.source.FileFormats;
 import dev.assay.source.FileSource;
 import dev.assay.source.FileStores;
 import dev.assay.store.Store;
@@ -237,54 +235,20 @@ final class ValidateCommand implements Callable<Integer> {
             return jdbc.batch(data, batchRequest(), latest, environment);
         }
         jdbc.rejectWithoutJdbc();
+        DataLocations.Options read =
+                new DataLocations.Options(forced, "--input-format", options, csv -> configure(csv, policy));
         if (asset == null) {
             if (batch != null || latest) {
                 throw usage("--batch and --latest need --asset (or --table or --query with jdbc: data)");
             }
-            FileStores.Location location = FileStores.split(data);
-            boolean remote = FileStores.scheme(data) != null;
-            boolean single = location.pattern().chars().noneMatch(c -> "*?[{".indexOf(c) >= 0);
-            String byName =
-                    FileFormats.forFile(location.pattern()).map(p -> p.name()).orElse(null);
-            if (forced == null && single && !location.pattern().equals("**") && byName == null) {
-                forced = "csv"; // a single file of another name: CSV, as before formats were known by name
-            }
-            String csvOrNot = forced != null ? forced : byName;
-            if (!remote && "csv".equals(csvOrNot) && !location.pattern().contains("/")) {
-                // A local CSV file or a glob over one folder: the CSV reader's own, more specific messages.
-                return configure(CsvSource.of(data), policy);
-            }
-            if (!remote && single && !java.nio.file.Files.exists(Path.of(data))) {
-                throw new SourceUnavailableException("file not found: " + data);
-            }
-            String name = location.pattern().equals("**") ? lastSegment(location.root()) : location.pattern();
-            return FileSource.at(location.root(), options)
-                    .asset(name, location.pattern(), format(forced, policy))
-                    .batch(BatchRequest.all());
+            return DataLocations.batch(data, data, read);
         }
         if (latest && batch != null) {
             throw usage("--latest cannot be combined with --batch");
         }
         BatchRequest request = batchRequest();
-        FileAsset files = FileSource.at(data, options).asset(assetName(), asset, format(forced, policy));
+        FileAsset files = FileSource.at(data, options).asset(assetName(), asset, DataLocations.format(read));
         return latest ? files.latestBatch() : files.batch(request);
-    }
-
-    /** The format to read with: CSV with the command line's settings, another by name, or null for by extension. */
-    private FileFormat format(String forced, BadRowPolicy policy) {
-        if (forced == null) {
-            // By extension, CSV files still with the command line's settings.
-            return FileFormats.byExtension().with("csv", f -> configure(CsvSource.locations(f), policy));
-        }
-        if (forced.equals("csv")) {
-            return f -> configure(CsvSource.locations(f), policy);
-        }
-        return FileFormats.providers().stream()
-                .filter(p -> p.name().equals(forced))
-                .findFirst()
-                .orElseThrow(() -> usage("--input-format must be one of "
-                        + FileFormats.providers().stream().map(p -> p.name()).toList() + ", got '" + forced + "'"))
-                .format();
     }
 
     /** The --input-format, or csv when a CSV setting is given, or null. */
@@ -326,12 +290,6 @@ final class ValidateCommand implements Callable<Integer> {
         return options;
     }
 
-    private static String lastSegment(String root) {
-        String trimmed = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
-        String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
-        return name.isEmpty() || name.equals(".") ? "files" : name;
-    }
-
     private BatchRequest batchRequest() {
         BatchRequest request = BatchRequest.all();
         for (String item : batch == null ? List.<String>of() : batch) {
@@ -364,7 +322,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         if (FileStores.scheme(data) != null) {
-            return lastSegment(data);
+            return DataLocations.lastSegment(data);
         }
         Path name = Path.of(data).toAbsolutePath().normalize().getFileName();
         return name == null ? "files" : name.toString();

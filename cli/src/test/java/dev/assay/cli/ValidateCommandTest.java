@@ -45,7 +45,7 @@ class ValidateCommandTest {
             Result r = run(validate(EXAMPLES.resolve("suites/trips.json").toString(), "nope.csv"));
 
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err()).isEqualTo("assay: CSV file not found: nope.csv" + System.lineSeparator());
+            assertThat(r.err()).isEqualTo("assay: file not found: nope.csv" + System.lineSeparator());
         }
 
         @Test
@@ -268,7 +268,7 @@ class ValidateCommandTest {
             Result r = run(validate(suite(1), data(), "--input-format", "orc"));
 
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err()).startsWith("--input-format must be one of [");
+            assertThat(r.err()).startsWith("assay: --input-format must be one of [");
         }
 
         @Test

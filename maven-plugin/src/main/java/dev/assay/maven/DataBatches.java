@@ -2,7 +2,7 @@ package dev.assay.maven;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.assay.csv.CsvSource;
+import dev.assay.csv.DataLocations;
 import dev.assay.error.AssayException;
 import dev.assay.error.ErrorCode;
 import dev.assay.error.SourceUnavailableException;
@@ -10,21 +10,16 @@ import dev.assay.jdbc.JdbcAsset;
 import dev.assay.jdbc.JdbcSource;
 import dev.assay.source.Batch;
 import dev.assay.source.BatchRequest;
-import dev.assay.source.FileFormat;
-import dev.assay.source.FileFormatProvider;
-import dev.assay.source.FileFormats;
-import dev.assay.source.FileSource;
 import dev.assay.source.FileStores;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns the {@code <data>} of the {@code validate} goal into a batch: a file, a folder or a glob (local, or a URI
@@ -84,60 +79,10 @@ final class DataBatches {
         boolean remote = FileStores.scheme(data) != null;
         // Strings, not Paths: a glob's characters are not valid in a Windows path.
         String location = remote || new File(data).isAbsolute() ? data : basedir.toString() + File.separator + data;
-        FileStores.Location split = FileStores.split(location);
-        boolean single = split.pattern().chars().noneMatch(c -> "*?[{".indexOf(c) >= 0);
-        String forced = inputFormat == null ? null : inputFormat.toLowerCase(Locale.ROOT);
-        if (forced == null
-                && single
-                && !split.pattern().equals("**")
-                && FileFormats.forFile(split.pattern()).isEmpty()) {
-            forced = "csv"; // one file of another name: CSV, as 'assay validate' reads it
-        }
-        String byName = FileFormats.forFile(split.pattern())
-                .map(FileFormatProvider::name)
-                .orElse(null);
-        String csvOrNot = forced != null ? forced : byName;
-        if (!remote && "csv".equals(csvOrNot) && !split.pattern().contains("/")) {
-            // A local CSV file or a glob over one folder: the CSV reader's own, more specific messages.
-            if (single && !Files.exists(Path.of(location))) {
-                throw new SourceUnavailableException("file not found: " + data + " (" + location + ")");
-            }
-            // A glob is named as the POM gives it, not by the absolute path it was resolved to.
-            return single ? CsvSource.of(location) : CsvSource.of(location).named(data);
-        }
-        if (!remote && single && !Files.exists(Path.of(location))) {
-            throw new SourceUnavailableException("file not found: " + data + " (" + location + ")");
-        }
-        String name = split.pattern().equals("**") ? lastSegment(split.root()) : split.pattern();
-        return FileSource.at(split.root(), Map.of())
-                .asset(name, split.pattern(), format(forced))
-                .batch(BatchRequest.all());
-    }
-
-    private static FileFormat format(String forced) {
-        if (forced == null) {
-            return FileFormats.byExtension();
-        }
-        if (forced.equals("csv")) {
-            return CsvSource::locations;
-        }
-        return FileFormats.providers().stream()
-                .filter(p -> p.name().equals(forced))
-                .findFirst()
-                .orElseThrow(() -> configuration("<inputFormat> must be one of "
-                        + FileFormats.providers().stream()
-                                .map(FileFormatProvider::name)
-                                .toList()
-                        + ", got '" + forced + "'"))
-                .format();
-    }
-
-    private static String lastSegment(String root) {
-        String trimmed =
-                root.endsWith("/") || root.endsWith(File.separator) ? root.substring(0, root.length() - 1) : root;
-        String name =
-                trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(File.separatorChar)) + 1);
-        return name.isEmpty() || name.equals(".") ? "files" : name;
+        return DataLocations.batch(
+                data,
+                location,
+                new DataLocations.Options(inputFormat, "<inputFormat>", Map.of(), UnaryOperator.identity()));
     }
 
     private static Batch jdbc(String url, Request request, Map<String, String> environment) {
