@@ -281,7 +281,8 @@ final class SqlPlanner {
 
     private static Optional<Planned> unexpected(UnexpectedRows m, SqlCompiler compiler, JdbcBatch.Relation relation) {
         RowPredicate predicate = m.predicate();
-        Optional<Sql> passes = compiler.passes(predicate);
+        PredicateCompiler predicates = new PredicateCompiler(compiler);
+        Optional<Sql> passes = predicates.passes(predicate);
         if (passes.isEmpty()) {
             return Optional.empty();
         }
@@ -292,7 +293,7 @@ final class SqlPlanner {
         if (predicate instanceof RowPredicate.PairCompare pair) {
             String a = compiler.quoted(pair.columnA());
             String b = compiler.quoted(pair.columnB());
-            Sql ignored = compiler.ignored(pair.ignoreRowIf(), pair.columns());
+            Sql ignored = predicates.ignored(pair.ignoreRowIf(), pair.columns());
             missing = Sql.of("COUNT(CASE WHEN ").append(ignored).append(" THEN 1 END)");
             bad = Sql.of("CASE WHEN ")
                     .append(ignored)
@@ -353,7 +354,7 @@ final class SqlPlanner {
         // A single column skips nulls, as GX does; several columns follow ignore_row_if.
         Sql ignored = keys.size() == 1
                 ? Sql.of(compiler.quoted(keys.get(0)) + " IS NULL")
-                : compiler.ignored(m.ignoreRowIf(), keys);
+                : new PredicateCompiler(compiler).ignored(m.ignoreRowIf(), keys);
         String groupBy = String.join(", ", keys.stream().map(compiler::value).toList());
         return Optional.of(new Planned(m, List.of()) {
             @Override
