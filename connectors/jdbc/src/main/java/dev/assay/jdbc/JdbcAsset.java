@@ -224,7 +224,7 @@ public final class JdbcAsset implements DataAsset {
             }
         }
         if (unit == null) {
-            values.sort(SqlEngine.ORDER);
+            values.sort(SqlPlanner.ORDER);
             return values.stream()
                     .map(v -> BatchRequest.partition(
                             partitionColumn,

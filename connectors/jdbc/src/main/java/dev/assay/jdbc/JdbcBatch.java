@@ -8,14 +8,11 @@ import dev.assay.error.SourceUnavailableException;
 import dev.assay.source.Batch;
 import dev.assay.source.BatchIdentity;
 import dev.assay.source.BatchRequest;
-import dev.assay.source.BatchSink;
 import dev.assay.source.DatasetSchema;
-import dev.assay.source.RecordBatch;
 import dev.assay.source.ScanRequest;
 import dev.assay.source.Split;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -27,9 +24,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -39,19 +33,14 @@ import org.slf4j.LoggerFactory;
  * A table or query of a {@link JdbcSource}, scanned as Arrow record batches. Immutable and thread-safe;
  * the schema is looked up once, on first use.
  *
- * <p>A scan is one split that runs {@code SELECT <requested columns> FROM <relation>} on its own
- * connection, streaming rows with a fetch size (auto-commit is switched off for the scan, and the
+ * <p>A scan is one split, a {@link JdbcScan}, that runs {@code SELECT <requested columns> FROM <relation>} on
+ * its own connection, streaming rows with a fetch size (auto-commit is switched off for the scan, and the
  * read-only transaction rolled back, as PostgreSQL needs to stream). See {@code docs/jdbc.md} for the
  * type mapping and the errors.
  */
 public final class JdbcBatch implements Batch {
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcBatch.class);
-
-    /** The most rows fetched per round trip, whatever the batch size. */
-    static final int MAX_FETCH_SIZE = 10_000;
-
-    /** The first capacity of a vector; vectors grow as rows arrive. */
-    private static final int INITIAL_CAPACITY = 4096;
+    /** The log of reading a batch, shared with {@link JdbcScan}. */
+    static final Logger LOG = LoggerFactory.getLogger(JdbcBatch.class);
 
     private static final String QUERY_ALIAS = "assay_query";
     private static final String BATCH_ALIAS = "assay_batch";
@@ -198,7 +187,7 @@ public final class JdbcBatch implements Batch {
         for (String column : request.columns()) {
             fields.add(s.require(column, name));
         }
-        return List.of(sink -> read(request, fields, sink));
+        return List.of(sink -> new JdbcScan(this).read(request, fields, sink));
     }
 
     private Relation lookUp() {
@@ -300,126 +289,8 @@ public final class JdbcBatch implements Batch {
     }
 
     /** {@code identifier} between quotes, a quote inside it doubled, so it is always just a name. */
-    private static String quoted(String identifier, String quote) {
+    static String quoted(String identifier, String quote) {
         return quote + identifier.replace(quote, quote + quote) + quote;
-    }
-
-    private void read(ScanRequest request, List<Field> fields, BatchSink sink) {
-        int fetchSize = Math.min(request.batchRows(), MAX_FETCH_SIZE);
-        long rowsRead = 0;
-        try (BufferAllocator allocator = request.allocator().newChildAllocator("jdbc " + name, 0, Long.MAX_VALUE);
-                Handle handle = source.open()) {
-            Connection connection = handle.getConnection();
-            try {
-                Relation rows = relation();
-                String select = fields.isEmpty()
-                        ? "1"
-                        : fields.stream()
-                                .map(f -> quoted(f.getName(), rows.quote()))
-                                .collect(Collectors.joining(", "));
-                Sql statementSql = Sql.of("SELECT " + select + " FROM ").append(rows.sql());
-                LOG.debug(
-                        "Scanning '{}' of {}: {} columns, fetch size {}",
-                        name,
-                        source.description(),
-                        fields.size(),
-                        fetchSize);
-                boolean autoCommit = connection.getAutoCommit();
-                if (autoCommit) {
-                    connection.setAutoCommit(false);
-                }
-                Throwable primary = null;
-                try {
-                    rowsRead = scan(connection, statementSql, fetchSize, request.batchRows(), fields, allocator, sink);
-                } catch (SQLException | RuntimeException | Error e) {
-                    primary = e;
-                    throw e;
-                } finally {
-                    endReadOnlyTransaction(connection, autoCommit, primary);
-                }
-            } catch (SQLException e) {
-                throw failure(e, connection, "reading");
-            }
-        }
-        LOG.debug("Read {} rows of '{}'", rowsRead, name);
-    }
-
-    /**
-     * Rolls back the scan's read-only transaction, so that a pooled connection goes back with none open, and
-     * restores auto-commit when the scan switched it off. After a failure the connection may be gone: a
-     * failure here is then kept as suppressed by the first one, which says what went wrong.
-     */
-    private static void endReadOnlyTransaction(Connection connection, boolean autoCommit, Throwable primary)
-            throws SQLException {
-        try {
-            connection.rollback();
-            if (autoCommit) {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            if (primary == null) {
-                throw e;
-            }
-            primary.addSuppressed(e);
-        }
-    }
-
-    private long scan(
-            Connection connection,
-            Sql statementSql,
-            int fetchSize,
-            int batchRows,
-            List<Field> fields,
-            BufferAllocator allocator,
-            BatchSink sink)
-            throws SQLException {
-        List<FieldVector> vectors = new ArrayList<>();
-        try {
-            for (Field field : fields) {
-                FieldVector vector = field.createVector(allocator);
-                vector.setInitialCapacity(Math.min(batchRows, INITIAL_CAPACITY));
-                vectors.add(vector);
-            }
-            boolean temporalsAsText = connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(Locale.ROOT)
-                    .contains("sqlite");
-            List<ColumnReader> readers = new ArrayList<>();
-            for (int i = 0; i < vectors.size(); i++) {
-                readers.add(ColumnReader.of(vectors.get(i), i + 1, name, temporalsAsText));
-            }
-            try (VectorSchemaRoot root = new VectorSchemaRoot(new ArrayList<>(vectors))) {
-                vectors.clear(); // closed by the root from here on
-                try (PreparedStatement statement = connection.prepareStatement(
-                        statementSql.text(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                    statementSql.bind(statement);
-                    statement.setFetchSize(fetchSize);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        long total = 0;
-                        long ordinal = 0;
-                        boolean more = rows.next();
-                        while (more) {
-                            root.allocateNew();
-                            int row = 0;
-                            while (more && row < batchRows) {
-                                for (ColumnReader reader : readers) {
-                                    reader.read(rows, row);
-                                }
-                                row++;
-                                more = rows.next();
-                            }
-                            root.setRowCount(row);
-                            total += row;
-                            sink.accept(new RecordBatch(root, ordinal++));
-                        }
-                        return total;
-                    }
-                }
-            }
-        } finally {
-            vectors.forEach(FieldVector::close);
-        }
     }
 
     /** The one exception for a failed statement: the database's message, wrapped once with what failed. */
