@@ -1,6 +1,7 @@
 package dev.assay.expectation;
 
 import dev.assay.error.InvalidExpectationException;
+import dev.assay.internal.CodePoints;
 import dev.assay.internal.IsoTimes;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,27 +42,12 @@ final class Values {
             return x.compareTo(y);
         }
         if (a instanceof String x && b instanceof String y) {
-            return compareCodePoints(x, y);
+            return CodePoints.compare(x, y);
         }
         if (a instanceof Boolean x && b instanceof Boolean y) {
             return Boolean.compare(x, y);
         }
         throw incomparable(a, b);
-    }
-
-    private static int compareCodePoints(String x, String y) {
-        int i = 0;
-        int j = 0;
-        while (i < x.length() && j < y.length()) {
-            int a = x.codePointAt(i);
-            int b = y.codePointAt(j);
-            if (a != b) {
-                return Integer.compare(a, b);
-            }
-            i += Character.charCount(a);
-            j += Character.charCount(b);
-        }
-        return Integer.compare(x.length() - i, y.length() - j);
     }
 
     private static BigDecimal parseNumber(String s, Object a, Object b) {

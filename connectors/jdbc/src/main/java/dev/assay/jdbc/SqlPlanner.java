@@ -1,5 +1,6 @@
 package dev.assay.jdbc;
 
+import dev.assay.internal.CodePoints;
 import dev.assay.jdbc.SqlCompiler.Kind;
 import dev.assay.metric.ColumnDistinctCount;
 import dev.assay.metric.ColumnDistinctValues;
@@ -259,25 +260,10 @@ final class SqlPlanner {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static final Comparator<Object> ORDER = (a, b) -> {
         if (a instanceof String x && b instanceof String y) {
-            return compareCodePoints(x, y);
+            return CodePoints.compare(x, y);
         }
         return ((Comparable) a).compareTo(b);
     };
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
-    }
 
     private static Optional<Planned> unexpected(UnexpectedRows m, SqlCompiler compiler, JdbcBatch.Relation relation) {
         RowPredicate predicate = m.predicate();
